@@ -1,0 +1,22 @@
+package io.shardway.config;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One shard: a primary that takes the writes and the replicas that may serve its reads (an entry of
+ * {@code shardGroups}).
+ *
+ * @param name the key the group has in {@code shardGroups}
+ * @param primary the server that takes writes
+ * @param replicas the servers that may take reads, possibly none
+ */
+public record ShardGroup(String name, BackendAddress primary, List<BackendAddress> replicas) {
+
+  /** Checks the arguments and copies the list. */
+  public ShardGroup {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(primary, "primary");
+    replicas = List.copyOf(replicas);
+  }
+}

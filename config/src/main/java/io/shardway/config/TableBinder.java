@@ -1,0 +1,82 @@
+package io.shardway.config;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Binds one entry of a schema's {@code tables}: either a broadcast table (a full copy in each of
+ * its groups) or a sharded one (a shard key, an algorithm and the groups its rows spread over).
+ */
+final class TableBinder {
+
+  private static final Set<String> KEYS =
+      Set.of("broadcast", "shardKey", "algorithm", "shardGroups");
+
+  private final DeclaredNames groups;
+
+  /**
+   * @param groups the shard groups the config declares
+   */
+  TableBinder(DeclaredNames groups) {
+    this.groups = groups;
+  }
+
+  Optional<TableConfig> bind(String name, ConfigNode node) {
+    return node.asMapping(KEYS)
+        .flatMap(
+            map ->
+                map.optional("broadcast", ConfigNode::asBoolean, false)
+                    .flatMap(broadcast -> broadcast ? broadcast(name, map) : sharded(name, map)));
+  }
+
+  private Optional<TableConfig> broadcast(String name, ConfigMap map) {
+    Optional<ConfigNode> shardKey = map.get("shardKey");
+    Optional<ConfigNode> algorithm = map.get("algorithm");
+    shardKey.ifPresent(n -> n.problem("a broadcast table takes no shard key"));
+    algorithm.ifPresent(n -> n.problem("a broadcast table takes no algorithm"));
+    Optional<List<String>> tableGroups =
+        map.optional("shardGroups", groups::references, List.copyOf(groups.names()));
+    if (shardKey.isPresent() || algorithm.isPresent() || tableGroups.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new TableConfig(name, true, Optional.empty(), Optional.empty(), tableGroups.get()));
+  }
+
+  private Optional<TableConfig> sharded(String name, ConfigMap map) {
+    Optional<String> shardKey = map.required("shardKey", ConfigNode::asNonEmptyString);
+    Optional<AlgorithmConfig> algorithm = map.required("algorithm", TableBinder::algorithm);
+    Optional<List<String>> tableGroups = map.required("shardGroups", groups::references);
+    if (shardKey.isEmpty() || algorithm.isEmpty() || tableGroups.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new TableConfig(name, false, shardKey, algorithm, tableGroups.get()));
+  }
+
+  /**
+   * Binds {@code algorithm}: its {@code type}, and every other key as a property whose meaning the
+   * router's algorithm of that type checks.
+   */
+  private static Optional<AlgorithmConfig> algorithm(ConfigNode node) {
+    return node.asMapping()
+        .flatMap(
+            map -> {
+              Optional<String> type = map.required("type", n -> n.asOneOf(AlgorithmConfig.TYPES));
+              Map<String, Object> properties = new LinkedHashMap<>();
+              boolean complete = type.isPresent();
+              for (Map.Entry<String, ConfigNode> entry : map.entries().entrySet()) {
+                if (!entry.getKey().equals("type")) {
+                  Optional<Object> value = entry.getValue().asPlainValue();
+                  value.ifPresent(v -> properties.put(entry.getKey(), v));
+                  complete &= value.isPresent();
+                }
+              }
+              return complete
+                  ? Optional.of(new AlgorithmConfig(type.get(), properties))
+                  : Optional.empty();
+            });
+  }
+}

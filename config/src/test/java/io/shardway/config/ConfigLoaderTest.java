@@ -1,0 +1,209 @@
+package io.shardway.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+  private static final Path SOURCE = Path.of("shardway.yaml");
+
+  private static final Map<String, String> ENV =
+      Map.of("APP_DB_PASSWORD", "app-secret", "BACKEND_PASSWORD", "proxy-secret");
+
+  /** The sketch from DESIGN.md. */
+  private static final String EXAMPLE =
+      """
+      listen: { host: 0.0.0.0, port: 6033 }
+      users:
+        - { name: app, password: "${APP_DB_PASSWORD}", schemas: [appdb] }
+      shardGroups:
+        s0: { primary: "mysql://db-0-primary:3306", replicas: ["mysql://db-0-replica:3306"] }
+        s1: { primary: "mysql://db-1-primary:3306", replicas: [] }
+      backendUser: { name: proxy, password: "${BACKEND_PASSWORD}" }
+      schemas:
+        appdb:
+          defaultShardGroup: s0
+          tables:
+            users:  { shardKey: id, algorithm: { type: mod }, shardGroups: [s0, s1] }
+            countries: { broadcast: true }
+      """;
+
+  /** The least a config must say. */
+  static final String MINIMAL =
+      """
+      users: [{ name: app, password: secret, schemas: ["*"] }]
+      backendUser: { name: proxy, password: secret }
+      shardGroups: { s0: { primary: "mysql://db:3306" } }
+      schemas: { appdb: {} }
+      """;
+
+  @Test
+  void loadsTheDesignExample() throws ConfigException {
+    ShardwayConfig config = ConfigLoader.parse(EXAMPLE, SOURCE, ENV);
+
+    assertEquals(new Listen("0.0.0.0", 6033), config.listen());
+    assertEquals(List.of(new User("app", "app-secret", List.of("appdb"))), config.users());
+    assertEquals(new BackendUser("proxy", "proxy-secret"), config.backendUser());
+    assertEquals(List.of("s0", "s1"), List.copyOf(config.shardGroups().keySet()));
+    ShardGroup s0 = config.shardGroups().get("s0");
+    assertEquals(new BackendAddress("db-0-primary", 3306, Map.of()), s0.primary());
+    assertEquals(List.of(new BackendAddress("db-0-replica", 3306, Map.of())), s0.replicas());
+    assertEquals(List.of(), config.shardGroups().get("s1").replicas());
+
+    SchemaConfig appdb = config.schemas().get("appdb");
+    assertEquals("appdb", appdb.backendSchema());
+    assertEquals("s0", appdb.defaultShardGroup());
+    assertEquals(List.of("users", "countries"), List.copyOf(appdb.tables().keySet()));
+    assertEquals(
+        new TableConfig(
+            "users",
+            false,
+            Optional.of("id"),
+            Optional.of(new AlgorithmConfig("mod", Map.of())),
+            List.of("s0", "s1")),
+        appdb.tables().get("users"));
+    assertEquals(
+        new TableConfig("countries", true, Optional.empty(), Optional.empty(), List.of("s0", "s1")),
+        appdb.tables().get("countries"));
+    assertEquals(SOURCE, config.source());
+  }
+
+  @Test
+  void fillsInDefaults() throws ConfigException {
+    ShardwayConfig config = ConfigLoader.parse(MINIMAL, SOURCE, Map.of());
+
+    assertEquals(new Listen("127.0.0.1", 6033), config.listen());
+    assertEquals(Optional.empty(), config.tls());
+    assertEquals(new Auth("mysql_native_password", false), config.auth());
+    assertEquals(64L * 1024 * 1024, config.maxAllowedPacket());
+    assertEquals(
+        new Pool(16, 0, Duration.ofSeconds(30), Duration.ofMinutes(10), Duration.ofMinutes(30)),
+        config.pool());
+    assertEquals(Optional.empty(), config.admin());
+    // With a single shard group, it is every schema's default.
+    assertEquals("s0", config.schemas().get("appdb").defaultShardGroup());
+    assertEquals(3306, config.shardGroups().get("s0").primary().port());
+    assertTrue(config.users().get(0).mayUse("anything"));
+  }
+
+  @Test
+  void readsEverySectionWhenGiven() throws ConfigException {
+    String yaml =
+        MINIMAL
+            + """
+            auth: { defaultPlugin: caching_sha2_password, requireFullAuth: true }
+            maxAllowedPacket: 16MiB
+            pool: { maxSize: 32, minIdle: 4, connectionTimeout: 500ms, idleTimeout: 1m, maxLifetime: 1h }
+            admin: { port: 9105 }
+            readWrite: { stickyAfterWrite: 2s }
+            cache: { mode: local, rules: [ { tables: [countries], ttl: 1h } ] }
+            metrics: { port: 9104 }
+            """;
+
+    ShardwayConfig config = ConfigLoader.parse(yaml, SOURCE, Map.of());
+
+    assertEquals(new Auth("caching_sha2_password", true), config.auth());
+    assertEquals(16L << 20, config.maxAllowedPacket());
+    assertEquals(
+        new Pool(32, 4, Duration.ofMillis(500), Duration.ofMinutes(1), Duration.ofHours(1)),
+        config.pool());
+    assertEquals(Optional.of(new Admin("127.0.0.1", 9105)), config.admin());
+  }
+
+  @Test
+  void keepsAlgorithmPropertiesAsPlainValues() throws ConfigException {
+    String yaml =
+        """
+        users: [{ name: app, password: secret, schemas: ["*"] }]
+        backendUser: { name: proxy, password: secret }
+        shardGroups: { eu: { primary: "mysql://eu:3306" }, us: { primary: "mysql://us:3306" } }
+        schemas:
+          appdb:
+            defaultShardGroup: eu
+            tables:
+              orders:
+                shardKey: region
+                algorithm: { type: list, default: eu, lists: { eu: [de, fr], us: [ca] } }
+                shardGroups: [eu, us]
+        """;
+
+    TableConfig orders =
+        ConfigLoader.parse(yaml, SOURCE, Map.of()).schemas().get("appdb").tables().get("orders");
+
+    assertEquals(
+        new AlgorithmConfig(
+            "list",
+            Map.of(
+                "default", "eu", "lists", Map.of("eu", List.of("de", "fr"), "us", List.of("ca")))),
+        orders.algorithm().orElseThrow());
+  }
+
+  @Test
+  void parsesBackendOptions() throws ConfigException {
+    String yaml =
+        MINIMAL.replace("mysql://db:3306", "mysql://db:3307?sslMode=REQUIRED&connectTimeout=2000");
+
+    BackendAddress primary =
+        ConfigLoader.parse(yaml, SOURCE, Map.of()).shardGroups().get("s0").primary();
+
+    assertEquals(Map.of("sslMode", "REQUIRED", "connectTimeout", "2000"), primary.options());
+    assertEquals("mysql://db:3307", primary.toString());
+  }
+
+  @Test
+  void resolvesTlsFilesAgainstTheConfigDirectory(@TempDir Path dir) throws Exception {
+    Files.createDirectory(dir.resolve("tls"));
+    Files.writeString(dir.resolve("tls/cert.pem"), "-----BEGIN CERTIFICATE-----");
+    Files.writeString(dir.resolve("tls/key.pem"), "-----BEGIN PRIVATE KEY-----");
+    Path file = dir.resolve("shardway.yaml");
+    Files.writeString(
+        file,
+        MINIMAL + "tls: { certificate: tls/cert.pem, key: " + dir.resolve("tls/key.pem") + " }\n");
+
+    Tls tls = ConfigLoader.load(file).tls().orElseThrow();
+
+    assertEquals(new Tls(dir.resolve("tls/cert.pem"), dir.resolve("tls/key.pem")), tls);
+  }
+
+  @Test
+  void reportsMissingTlsFiles(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("shardway.yaml");
+    Files.writeString(file, MINIMAL + "tls: { certificate: cert.pem, key: key.pem }\n");
+
+    ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(file));
+
+    assertEquals(
+        List.of(
+            file + ":5:21: tls.certificate: file not found: " + dir.resolve("cert.pem"),
+            file + ":5:36: tls.key: file not found: " + dir.resolve("key.pem")),
+        e.problems().stream().map(ConfigProblem::toString).toList());
+  }
+
+  @Test
+  void reportsAFileThatIsNotThere(@TempDir Path dir) {
+    Path file = dir.resolve("missing.yaml");
+
+    ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(file));
+
+    assertEquals(file + ":1:1: file not found", e.getMessage());
+  }
+
+  @Test
+  void leavesPasswordsOutOfToString() throws ConfigException {
+    String text = ConfigLoader.parse(MINIMAL, SOURCE, Map.of()).toString();
+
+    assertFalse(text.contains("secret"), text);
+  }
+}

@@ -1,0 +1,183 @@
+package io.shardway.server;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.shardway.config.SchemaConfig;
+import io.shardway.config.ShardGroup;
+import io.shardway.config.ShardwayConfig;
+import io.shardway.config.User;
+import io.shardway.protocol.auth.RsaPasswordCipher;
+import io.shardway.server.backend.BackendPool;
+import io.shardway.server.frontend.AuthExchange;
+import io.shardway.server.frontend.Frontend;
+import io.shardway.server.frontend.FrontendInitializer;
+import io.shardway.server.session.PinStatistics;
+import io.shardway.server.session.SchemaAccess;
+import io.shardway.server.session.SessionContext;
+import io.shardway.server.session.SessionRegistry;
+import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running Shardway: the client listener, the backend pool and the shared session services, wired
+ * together from a configuration. {@link #close} stops all of it.
+ */
+public final class ShardwayServer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(ShardwayServer.class);
+
+  private final EventLoopGroup bossGroup;
+  private final EventLoopGroup workerGroup;
+  private final ExecutorService sessionWorkers;
+  private final BackendPool backend;
+  private final SessionContext sessions;
+  private final Channel listener;
+
+  private ShardwayServer(
+      EventLoopGroup bossGroup,
+      EventLoopGroup workerGroup,
+      ExecutorService sessionWorkers,
+      BackendPool backend,
+      SessionContext sessions,
+      Channel listener) {
+    this.bossGroup = bossGroup;
+    this.workerGroup = workerGroup;
+    this.sessionWorkers = sessionWorkers;
+    this.backend = backend;
+    this.sessions = sessions;
+    this.listener = listener;
+  }
+
+  /** Starts listening as the configuration says; returns once the port is bound. */
+  public static ShardwayServer start(ShardwayConfig config) throws InterruptedException {
+    BackendPool backend =
+        new BackendPool(
+            primaryGroupName(config),
+            primaryGroup(config).primary(),
+            config.backendUser(),
+            config.pool());
+    BackendIdentity identity = BackendIdentity.probe(backend);
+    ExecutorService workers =
+        Executors.newCachedThreadPool(new WorkerThreadFactory("shardway-session"));
+    SessionContext sessions =
+        new SessionContext(
+            backend,
+            new SchemaAccess(config.schemas()),
+            identity.collations(),
+            new AuthExchange.AuthSettings(
+                usersByName(config),
+                config.auth().defaultPlugin(),
+                config.auth().requireFullAuth(),
+                RsaPasswordCipher.generate()),
+            new PinStatistics(),
+            new SessionRegistry(),
+            workers);
+    Frontend frontend =
+        new Frontend(
+            identity.serverVersion(),
+            identity.collationId(),
+            sslContext(config),
+            config.maxAllowedPacket(),
+            sessions);
+    EventLoopGroup boss = Transports.eventLoopGroup(1, "shardway-accept");
+    EventLoopGroup io = Transports.eventLoopGroup(0, "shardway-io");
+    try {
+      Channel listener =
+          new ServerBootstrap()
+              .group(boss, io)
+              .channel(Transports.serverChannel())
+              .option(ChannelOption.SO_BACKLOG, 1024)
+              .childOption(ChannelOption.TCP_NODELAY, true)
+              .childOption(
+                  ChannelOption.WRITE_BUFFER_WATER_MARK,
+                  new WriteBufferWaterMark(256 * 1024, 1024 * 1024))
+              .childHandler(new FrontendInitializer(frontend))
+              .bind(config.listen().host(), config.listen().port())
+              .sync()
+              .channel();
+      ShardwayServer server = new ShardwayServer(boss, io, workers, backend, sessions, listener);
+      log.info(
+          "Shardway listening on {}:{}, backend {} ({})",
+          config.listen().host(),
+          server.port(),
+          backend.address(),
+          identity.serverVersion());
+      return server;
+    } catch (RuntimeException | InterruptedException e) {
+      boss.shutdownGracefully();
+      io.shutdownGracefully();
+      workers.shutdownNow();
+      backend.close();
+      throw e;
+    }
+  }
+
+  /** The port clients connect to (the bound one, when the configuration asked for port 0). */
+  public int port() {
+    return ((InetSocketAddress) listener.localAddress()).getPort();
+  }
+
+  public SessionContext sessions() {
+    return sessions;
+  }
+
+  @Override
+  public void close() {
+    listener.close().syncUninterruptibly();
+    bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    workerGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    sessionWorkers.shutdown();
+    try {
+      sessionWorkers.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    backend.close();
+    log.info("Shardway stopped");
+  }
+
+  private static String primaryGroupName(ShardwayConfig config) {
+    SchemaConfig first = config.schemas().values().iterator().next();
+    return first.defaultShardGroup();
+  }
+
+  /**
+   * The one backend every statement goes to for now: the primary of the first schema's default
+   * shard group.
+   */
+  private static ShardGroup primaryGroup(ShardwayConfig config) {
+    return config.shardGroups().get(primaryGroupName(config));
+  }
+
+  private static Map<String, User> usersByName(ShardwayConfig config) {
+    Map<String, User> users = new LinkedHashMap<>();
+    config.users().forEach(u -> users.put(u.name(), u));
+    return users;
+  }
+
+  private static SslContext sslContext(ShardwayConfig config) {
+    if (config.tls().isEmpty()) {
+      return null;
+    }
+    try {
+      return SslContextBuilder.forServer(
+              config.tls().get().certificate().toFile(), config.tls().get().key().toFile())
+          .build();
+    } catch (SSLException e) {
+      throw new IllegalArgumentException(
+          "cannot use the TLS certificate and key in " + config.source() + ": " + e.getMessage(),
+          e);
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package io.shardway.server.backend;
+
+import io.shardway.server.state.ConnectionState;
+import java.sql.Connection;
+
+/**
+ * One borrowed backend connection: the pooled JDBC connection that owns it, the raw packet channel
+ * over its socket, and the session state it currently carries.
+ */
+public final class BackendConnection {
+  private final Connection pooled;
+  private final PhysicalConnection physical;
+  private final BackendPool pool;
+  private final boolean foundRows;
+  private boolean broken;
+
+  BackendConnection(
+      Connection pooled, PhysicalConnection physical, BackendPool pool, boolean foundRows) {
+    this.pooled = pooled;
+    this.physical = physical;
+    this.pool = pool;
+    this.foundRows = foundRows;
+  }
+
+  public BackendChannel channel() {
+    return physical.channel();
+  }
+
+  /** The state this connection's server session is in now. */
+  public ConnectionState state() {
+    return physical.state();
+  }
+
+  /** Server thread id, as CONNECTION_ID() on this connection reports it. */
+  public long serverThreadId() {
+    return physical.threadId();
+  }
+
+  /**
+   * Marks the connection unusable (I/O failed mid-exchange, or its state is unknown); {@link
+   * #release} then evicts it instead of returning it to the pool.
+   */
+  public void markBroken() {
+    broken = true;
+  }
+
+  public boolean isBroken() {
+    return broken;
+  }
+
+  /** Returns the connection to its pool, or evicts it when broken. */
+  public void release() {
+    pool.release(this);
+  }
+
+  boolean foundRows() {
+    return foundRows;
+  }
+
+  Connection pooled() {
+    return pooled;
+  }
+
+  PhysicalConnection physical() {
+    return physical;
+  }
+}

@@ -1,0 +1,160 @@
+package io.shardway.server.backend;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.mysql.cj.MysqlConnection;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.shardway.config.BackendAddress;
+import io.shardway.config.BackendUser;
+import io.shardway.config.Pool;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The connections to one backend server. mysql-connector-j opens them and HikariCP pools them.
+ *
+ * <p>Whether UPDATE reports found or changed rows is fixed when a connection is opened
+ * (CLIENT_FOUND_ROWS), and clients differ on it, so there are two pools, each opened on first use.
+ */
+public final class BackendPool implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(BackendPool.class);
+
+  private final String name;
+  private final BackendAddress address;
+  private final BackendUser user;
+  private final Pool settings;
+  private volatile HikariDataSource foundRows;
+  private volatile HikariDataSource affectedRows;
+
+  /** Keyed by the driver's physical connection, which HikariCP may close whenever it likes. */
+  private final Cache<Object, PhysicalConnection> physical =
+      Caffeine.newBuilder().weakKeys().build();
+
+  public BackendPool(String name, BackendAddress address, BackendUser user, Pool settings) {
+    this.name = name;
+    this.address = address;
+    this.user = user;
+    this.settings = settings;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public BackendAddress address() {
+    return address;
+  }
+
+  /**
+   * Borrows a connection, waiting up to the configured connection timeout.
+   *
+   * @param clientFoundRows whether the client asked for CLIENT_FOUND_ROWS
+   */
+  public BackendConnection borrow(boolean clientFoundRows) throws SQLException {
+    Connection pooled = dataSource(clientFoundRows).getConnection();
+    try {
+      MysqlConnection driverConnection = pooled.unwrap(MysqlConnection.class);
+      PhysicalConnection known = physical.getIfPresent(driverConnection);
+      if (known == null) {
+        known =
+            new PhysicalConnection(
+                BackendChannel.of(pooled), driverConnection.getSession().getThreadId());
+        // The driver connected with allowMultiQueries=true and no default schema.
+        known.state().multiStatements(true);
+        physical.put(driverConnection, known);
+      }
+      return new BackendConnection(pooled, known, this, clientFoundRows);
+    } catch (SQLException | RuntimeException e) {
+      pooled.close();
+      throw e;
+    }
+  }
+
+  /**
+   * A pooled connection for Shardway's own JDBC queries (start-up probes). Used through JDBC only,
+   * so the driver's view of it stays true.
+   */
+  public Connection jdbcConnection() throws SQLException {
+    return dataSource(true).getConnection();
+  }
+
+  void release(BackendConnection connection) {
+    Connection pooled = connection.pooled();
+    if (connection.isBroken()) {
+      try {
+        physical.invalidate(pooled.unwrap(MysqlConnection.class));
+      } catch (SQLException e) {
+        log.debug("backend {}: could not unwrap a broken connection", name, e);
+      }
+      dataSource(connection.foundRows()).evictConnection(pooled);
+      return;
+    }
+    try {
+      pooled.close();
+    } catch (SQLException e) {
+      log.warn("backend {}: returning a connection failed: {}", name, e.getMessage());
+    }
+  }
+
+  private HikariDataSource dataSource(boolean clientFoundRows) {
+    HikariDataSource ds = clientFoundRows ? foundRows : affectedRows;
+    if (ds != null) {
+      return ds;
+    }
+    synchronized (this) {
+      ds = clientFoundRows ? foundRows : affectedRows;
+      if (ds == null) {
+        ds = new HikariDataSource(hikariConfig(clientFoundRows));
+        if (clientFoundRows) {
+          foundRows = ds;
+        } else {
+          affectedRows = ds;
+        }
+      }
+      return ds;
+    }
+  }
+
+  private HikariConfig hikariConfig(boolean clientFoundRows) {
+    Map<String, String> props = new TreeMap<>();
+    props.put("sslMode", "DISABLED");
+    props.put("allowPublicKeyRetrieval", "true");
+    props.put("allowMultiQueries", "true");
+    props.put("useAffectedRows", Boolean.toString(!clientFoundRows));
+    props.put("tcpKeepAlive", "true");
+    props.put("cacheServerConfiguration", "true");
+    props.put("characterEncoding", "UTF-8");
+    props.putAll(address.options());
+    HikariConfig config = new HikariConfig();
+    config.setPoolName("shardway-" + name + (clientFoundRows ? "" : "-affected-rows"));
+    config.setJdbcUrl("jdbc:mysql://" + address.host() + ":" + address.port() + "/");
+    props.forEach(config::addDataSourceProperty);
+    config.setUsername(user.name());
+    config.setPassword(user.password());
+    config.setMaximumPoolSize(settings.maxSize());
+    config.setMinimumIdle(settings.minIdle());
+    config.setConnectionTimeout(settings.connectionTimeout().toMillis());
+    config.setIdleTimeout(settings.idleTimeout().toMillis());
+    config.setMaxLifetime(settings.maxLifetime().toMillis());
+    // Start even when the backend is down; clients get the backend's error per statement.
+    config.setInitializationFailTimeout(-1);
+    return config;
+  }
+
+  @Override
+  public void close() {
+    HikariDataSource a = foundRows;
+    HikariDataSource b = affectedRows;
+    if (a != null) {
+      a.close();
+    }
+    if (b != null) {
+      b.close();
+    }
+  }
+}

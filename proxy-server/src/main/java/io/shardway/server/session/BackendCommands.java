@@ -1,0 +1,96 @@
+package io.shardway.server.session;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
+import io.shardway.protocol.CapabilityFlags;
+import io.shardway.protocol.CommandType;
+import io.shardway.protocol.ErrPacket;
+import io.shardway.protocol.PacketBuffers;
+import io.shardway.server.backend.BackendChannel;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Commands Shardway sends a backend connection on its own behalf, to bring it to a session's state:
+ * their replies go nowhere near the client.
+ */
+final class BackendCommands {
+  private BackendCommands() {}
+
+  /** Runs a statement that answers OK or ERR; returns the error, or null. */
+  static ErrPacket query(BackendChannel backend, String sql) throws IOException {
+    byte[] text = sql.getBytes(StandardCharsets.UTF_8);
+    ByteBuf payload = Unpooled.buffer(text.length + 1);
+    payload.writeByte(CommandType.COM_QUERY).writeBytes(text);
+    return command(backend, payload);
+  }
+
+  static ErrPacket initDb(BackendChannel backend, String schema) throws IOException {
+    ByteBuf payload = Unpooled.buffer(schema.length() * 3 + 1);
+    payload.writeByte(CommandType.COM_INIT_DB).writeCharSequence(schema, StandardCharsets.UTF_8);
+    return command(backend, payload);
+  }
+
+  static ErrPacket setMultiStatements(BackendChannel backend, boolean enabled) throws IOException {
+    ByteBuf payload = Unpooled.buffer(3);
+    payload.writeByte(CommandType.COM_SET_OPTION).writeShortLE(enabled ? 0 : 1);
+    return command(backend, payload);
+  }
+
+  static ErrPacket resetConnection(BackendChannel backend) throws IOException {
+    ByteBuf payload = Unpooled.buffer(1);
+    payload.writeByte(CommandType.COM_RESET_CONNECTION);
+    return command(backend, payload);
+  }
+
+  /**
+   * Sends the command and reads its single-packet reply: ERR, or OK/EOF (COM_SET_OPTION answers
+   * EOF). A result set here means the statement was not what the caller thought; it is read to its
+   * end so the connection stays usable, and reported as an error.
+   */
+  private static ErrPacket command(BackendChannel backend, ByteBuf payload) throws IOException {
+    try {
+      backend.writeCommand(payload);
+    } finally {
+      payload.release();
+    }
+    ByteBuf reply = backend.readPacket(ByteBufAllocator.DEFAULT);
+    try {
+      int first = reply.getUnsignedByte(reply.readerIndex());
+      if (first == ErrPacket.HEADER) {
+        return ErrPacket.decode(reply);
+      }
+      if (first == 0x00 || first == 0xFE) {
+        return null;
+      }
+      long columns = PacketBuffers.readLenencInt(reply);
+      skipResultSet(backend, columns);
+      return new ErrPacket(1105, "HY000", "internal statement unexpectedly returned rows");
+    } finally {
+      reply.release();
+    }
+  }
+
+  private static void skipResultSet(BackendChannel backend, long columns) throws IOException {
+    // Column definitions, then rows until a short 0xFE packet (EOF or OK) or an ERR.
+    boolean deprecateEof =
+        CapabilityFlags.has(backend.capabilities(), CapabilityFlags.CLIENT_DEPRECATE_EOF);
+    long skip = columns + (deprecateEof ? 0 : 1);
+    int endLimit = deprecateEof ? 0xFFFFFF : 9;
+    for (long i = 0; i < skip; i++) {
+      backend.readPacket(ByteBufAllocator.DEFAULT).release();
+    }
+    while (true) {
+      ByteBuf row = backend.readPacket(ByteBufAllocator.DEFAULT);
+      try {
+        int first = row.getUnsignedByte(row.readerIndex());
+        if (first == ErrPacket.HEADER || (first == 0xFE && row.readableBytes() < endLimit)) {
+          return;
+        }
+      } finally {
+        row.release();
+      }
+    }
+  }
+}

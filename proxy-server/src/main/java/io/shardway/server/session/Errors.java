@@ -1,0 +1,58 @@
+package io.shardway.server.session;
+
+import io.shardway.protocol.ErrPacket;
+import java.sql.SQLException;
+
+/** The errors Shardway itself gives clients, with MySQL's codes and SQLSTATEs. */
+final class Errors {
+  static final ErrPacket LOAD_DATA_LOCAL =
+      new ErrPacket(
+          1148,
+          "42000",
+          "Shardway does not support LOAD DATA LOCAL INFILE: the file would have to pass through"
+              + " the proxy. Load it on the database server with LOAD DATA INFILE, or send the rows"
+              + " as INSERT statements.");
+
+  private Errors() {}
+
+  static ErrPacket unknownStatement(long id, String command) {
+    return new ErrPacket(
+        1243, "HY000", "Unknown prepared statement handler (" + id + ") given to " + command);
+  }
+
+  static ErrPacket multiStatementsDisabled(String sql) {
+    String near = sql.length() > 80 ? sql.substring(0, 80) : sql;
+    return new ErrPacket(
+        1064,
+        "42000",
+        "You have an error in your SQL syntax: multiple statements are disabled for this"
+            + " connection (CLIENT_MULTI_STATEMENTS is off) near '"
+            + near
+            + "'");
+  }
+
+  static ErrPacket lostConnection(boolean inTransaction) {
+    return new ErrPacket(
+        2013,
+        "HY000",
+        "Lost connection to the backend server during query"
+            + (inTransaction ? "; the transaction was rolled back" : ""));
+  }
+
+  /**
+   * A failure to get a backend connection: the server's own error when it gave one (a rejected
+   * login, say), else "can't connect" with the driver's explanation.
+   */
+  static ErrPacket fromBackend(SQLException e) {
+    SQLException cause = e;
+    while (cause.getErrorCode() == 0 && cause.getCause() instanceof SQLException next) {
+      cause = next;
+    }
+    if (cause.getErrorCode() > 0) {
+      String state = cause.getSQLState() == null ? "HY000" : cause.getSQLState();
+      return new ErrPacket(cause.getErrorCode(), state, cause.getMessage());
+    }
+    return new ErrPacket(
+        2003, "HY000", "Shardway could not get a backend connection: " + e.getMessage());
+  }
+}

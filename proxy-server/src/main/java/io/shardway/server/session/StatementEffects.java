@@ -1,0 +1,90 @@
+package io.shardway.server.session;
+
+import io.shardway.protocol.ServerStatus;
+import io.shardway.router.SessionAssignment;
+import io.shardway.router.StatementFlag;
+import io.shardway.router.StatementInfo;
+import io.shardway.server.backend.RelayOutcome;
+import io.shardway.server.state.ConnectionState;
+
+/**
+ * What a finished statement changed: replayable state (SET) is recorded on the session and on the
+ * backend connection alike; state that is not replayable pins the session; the server status flags
+ * say whether a transaction is open.
+ */
+final class StatementEffects {
+  private StatementEffects() {}
+
+  static void apply(
+      StatementInfo info,
+      RelayOutcome outcome,
+      ConnectionState session,
+      ConnectionState backend,
+      SessionPins pins) {
+    pins.statementDone();
+    if (info != null && (!outcome.failed() || outcome.completedResults() > 0)) {
+      applyStatement(info, outcome, session, backend, pins);
+    }
+    int status = outcome.statusFlags();
+    if (status >= 0) {
+      if (ServerStatus.has(status, ServerStatus.IN_TRANS)) {
+        pins.add(PinReason.TRANSACTION);
+      } else {
+        pins.remove(PinReason.TRANSACTION);
+        if (info == null || !info.has(StatementFlag.SET_NEXT_TRANSACTION)) {
+          pins.remove(PinReason.NEXT_TRANSACTION);
+        }
+      }
+      if (ServerStatus.has(status, ServerStatus.DB_DROPPED)) {
+        session.schema(null);
+        backend.schema(null);
+      }
+    }
+    if (outcome.lastInsertId() != 0) {
+      session.lastInsertId(outcome.lastInsertId());
+      backend.lastInsertId(outcome.lastInsertId());
+    }
+    if (outcome.warnings() > 0) {
+      pins.add(PinReason.WARNINGS);
+    }
+  }
+
+  private static void applyStatement(
+      StatementInfo info,
+      RelayOutcome outcome,
+      ConnectionState session,
+      ConnectionState backend,
+      SessionPins pins) {
+    // After a failed multi-statement it is unknown which SETs took effect.
+    boolean complete = !outcome.failed();
+    for (SessionAssignment assignment : info.assignments()) {
+      if (!complete || assignment instanceof SessionAssignment.Unreplayable) {
+        pins.add(PinReason.UNREPLAYABLE_SET);
+      } else {
+        session.apply(assignment);
+        backend.apply(assignment);
+      }
+    }
+    if (info.has(StatementFlag.WRITES_USER_VARIABLE)) {
+      pins.add(PinReason.USER_VARIABLE);
+    }
+    if (info.has(StatementFlag.CREATES_TEMPORARY_TABLE)) {
+      pins.add(PinReason.TEMPORARY_TABLE);
+    }
+    if (info.has(StatementFlag.USER_LOCK)) {
+      pins.add(PinReason.USER_LOCK);
+    }
+    if (info.has(StatementFlag.CALC_FOUND_ROWS)) {
+      pins.add(PinReason.FOUND_ROWS);
+    }
+    if (info.has(StatementFlag.SET_NEXT_TRANSACTION)) {
+      pins.add(PinReason.NEXT_TRANSACTION);
+    }
+    switch (info.kind()) {
+      case PREPARE -> pins.add(PinReason.SQL_PREPARED_STATEMENT);
+      case LOCK_TABLES -> pins.add(PinReason.TABLE_LOCK);
+      case UNLOCK_TABLES -> pins.remove(PinReason.TABLE_LOCK);
+      default -> {}
+    }
+  }
+}

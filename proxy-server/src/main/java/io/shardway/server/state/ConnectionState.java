@@ -1,0 +1,134 @@
+package io.shardway.server.state;
+
+import io.shardway.router.SessionAssignment;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The replayable part of a MySQL session: current schema, character set, system variables,
+ * transaction characteristics, the multi-statement option and LAST_INSERT_ID(). A client session
+ * holds the state it asked for; every pooled backend connection holds the state it has; before a
+ * statement runs, {@link StateSynchronizer} makes the second equal to the first.
+ */
+public final class ConnectionState {
+  /** The server's own state after connecting: unknown character set, no variables. */
+  private String schema;
+
+  private String charset;
+  private String collation;
+  private final Map<String, String> variables = new LinkedHashMap<>();
+  private final Map<String, String> transactionCharacteristics = new LinkedHashMap<>();
+  private boolean multiStatements;
+  private long lastInsertId;
+
+  public String schema() {
+    return schema;
+  }
+
+  public void schema(String schema) {
+    this.schema = schema;
+  }
+
+  public String charset() {
+    return charset;
+  }
+
+  public String collation() {
+    return collation;
+  }
+
+  /** What SET NAMES last chose; a null charset means "not known" and is always replayed. */
+  public void names(String charset, String collation) {
+    this.charset = unquote(charset);
+    this.collation = unquote(collation);
+    // SET NAMES sets these three and collation_connection; an older explicit value is gone.
+    variables.remove("character_set_client");
+    variables.remove("character_set_connection");
+    variables.remove("character_set_results");
+    variables.remove("collation_connection");
+  }
+
+  public Map<String, String> variables() {
+    return Collections.unmodifiableMap(variables);
+  }
+
+  public Map<String, String> transactionCharacteristics() {
+    return Collections.unmodifiableMap(transactionCharacteristics);
+  }
+
+  public boolean multiStatements() {
+    return multiStatements;
+  }
+
+  public void multiStatements(boolean enabled) {
+    this.multiStatements = enabled;
+  }
+
+  public long lastInsertId() {
+    return lastInsertId;
+  }
+
+  public void lastInsertId(long id) {
+    this.lastInsertId = id;
+  }
+
+  /** Records what a successful SET did. */
+  public void apply(SessionAssignment assignment) {
+    if (assignment instanceof SessionAssignment.SystemVariable v) {
+      if (v.value() == null) {
+        variables.remove(v.name());
+      } else {
+        variables.remove(v.name());
+        variables.put(v.name(), v.value());
+      }
+    } else if (assignment instanceof SessionAssignment.Names n) {
+      names(n.charset(), n.collation());
+    } else if (assignment instanceof SessionAssignment.TransactionCharacteristics t) {
+      String clause = t.clause();
+      // "ISOLATION LEVEL x" and "READ ONLY"/"READ WRITE" are independent; keep the latest of each.
+      String key = clause.startsWith("ISOLATION") ? "isolation" : "access";
+      transactionCharacteristics.put(key, clause);
+    }
+  }
+
+  /** Everything a fresh connection or COM_RESET_CONNECTION starts with, keeping the schema. */
+  public void resetToServerDefaults() {
+    charset = null;
+    collation = null;
+    variables.clear();
+    transactionCharacteristics.clear();
+    lastInsertId = 0;
+  }
+
+  /** Copies {@code other} into this state. */
+  public void copyFrom(ConnectionState other) {
+    schema = other.schema;
+    charset = other.charset;
+    collation = other.collation;
+    variables.clear();
+    variables.putAll(other.variables);
+    transactionCharacteristics.clear();
+    transactionCharacteristics.putAll(other.transactionCharacteristics);
+    multiStatements = other.multiStatements;
+    lastInsertId = other.lastInsertId;
+  }
+
+  private static String unquote(String name) {
+    if (name != null && name.length() >= 2) {
+      char first = name.charAt(0);
+      if ((first == '\'' || first == '"' || first == '`')
+          && name.charAt(name.length() - 1) == first) {
+        return name.substring(1, name.length() - 1);
+      }
+    }
+    return name;
+  }
+
+  boolean sameNames(ConnectionState other) {
+    return charset != null
+        && charset.equalsIgnoreCase(Objects.toString(other.charset, ""))
+        && Objects.equals(collation, other.collation);
+  }
+}

@@ -1,0 +1,142 @@
+package io.shardway.server.it;
+
+import io.shardway.config.Auth;
+import io.shardway.config.BackendAddress;
+import io.shardway.config.BackendUser;
+import io.shardway.config.Listen;
+import io.shardway.config.Pool;
+import io.shardway.config.SchemaConfig;
+import io.shardway.config.ShardGroup;
+import io.shardway.config.ShardwayConfig;
+import io.shardway.config.User;
+import io.shardway.server.ShardwayServer;
+import io.shardway.testcluster.DemoSchema;
+import io.shardway.testcluster.MariaDbServer;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One real MariaDB and one Shardway in front of it, shared by every integration test in the JVM
+ * (starting MariaDB takes seconds). Tests that need other settings start their own proxy with
+ * {@link #startProxy} against the same MariaDB.
+ */
+public final class TestCluster {
+  public static final String APP_USER = "app";
+  public static final String APP_PASSWORD = "app-secret";
+
+  /** May use {@code otherdb} only. */
+  public static final String LIMITED_USER = "limited";
+
+  public static final String LIMITED_PASSWORD = "limited-secret";
+  public static final String OTHER_SCHEMA = "otherdb";
+  static final String BACKEND_USER = "shardway";
+  static final String BACKEND_PASSWORD = "backend-secret";
+
+  private static TestCluster instance;
+
+  private final MariaDbServer mariadb;
+  private final ShardwayServer proxy;
+
+  private TestCluster(MariaDbServer mariadb, ShardwayServer proxy) {
+    this.mariadb = mariadb;
+    this.proxy = proxy;
+  }
+
+  public static synchronized TestCluster get() {
+    if (instance == null) {
+      MariaDbServer mariadb = MariaDbServer.start();
+      DemoSchema.load(mariadb);
+      mariadb.execute(
+          "CREATE DATABASE " + OTHER_SCHEMA + " CHARACTER SET utf8mb4",
+          "CREATE TABLE " + OTHER_SCHEMA + ".t (id INT PRIMARY KEY)");
+      mariadb.createUser(BACKEND_USER, BACKEND_PASSWORD);
+      try {
+        ShardwayServer proxy = ShardwayServer.start(config(mariadb, Auth.DEFAULTS, Pool.DEFAULTS));
+        instance = new TestCluster(mariadb, proxy);
+        Runtime.getRuntime().addShutdownHook(new Thread(proxy::close, "test-proxy-shutdown"));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    return instance;
+  }
+
+  public MariaDbServer mariadb() {
+    return mariadb;
+  }
+
+  public ShardwayServer proxy() {
+    return proxy;
+  }
+
+  /** A proxy of its own, with other auth or pool settings, in front of the shared MariaDB. */
+  public ShardwayServer startProxy(Auth auth, Pool pool) throws InterruptedException {
+    return ShardwayServer.start(config(mariadb, auth, pool));
+  }
+
+  /** The default pool, resized. */
+  public static Pool pool(int maxSize) {
+    Pool d = Pool.DEFAULTS;
+    return new Pool(maxSize, 0, Duration.ofSeconds(60), d.idleTimeout(), d.maxLifetime());
+  }
+
+  /** A mysql-connector-j URL to {@code schema} through the shared proxy. */
+  public String proxyUrl(String schema, String options) {
+    return url(proxy.port(), schema, options);
+  }
+
+  /** The same URL straight to MariaDB, for comparing answers. */
+  public String directUrl(String schema, String options) {
+    return url(mariadb.port(), schema, options);
+  }
+
+  public Connection proxyConnection(String options) throws SQLException {
+    return DriverManager.getConnection(
+        proxyUrl(DemoSchema.SCHEMA, options), APP_USER, APP_PASSWORD);
+  }
+
+  public Connection directConnection(String options) throws SQLException {
+    return DriverManager.getConnection(
+        directUrl(DemoSchema.SCHEMA, options), BACKEND_USER, BACKEND_PASSWORD);
+  }
+
+  static String url(int port, String schema, String options) {
+    String base =
+        "jdbc:mysql://127.0.0.1:"
+            + port
+            + "/"
+            + schema
+            + "?sslMode=DISABLED&allowPublicKeyRetrieval=true";
+    return options == null || options.isEmpty() ? base : base + "&" + options;
+  }
+
+  static ShardwayConfig config(MariaDbServer mariadb, Auth auth, Pool pool) {
+    BackendAddress address = new BackendAddress(mariadb.host(), mariadb.port(), Map.of());
+    Map<String, SchemaConfig> schemas = new LinkedHashMap<>();
+    schemas.put(
+        DemoSchema.SCHEMA, new SchemaConfig(DemoSchema.SCHEMA, DemoSchema.SCHEMA, "s0", Map.of()));
+    schemas.put(OTHER_SCHEMA, new SchemaConfig(OTHER_SCHEMA, OTHER_SCHEMA, "s0", Map.of()));
+    return new ShardwayConfig(
+        new Listen("127.0.0.1", 0),
+        Optional.empty(),
+        auth,
+        64L * 1024 * 1024,
+        List.of(
+            new User(APP_USER, APP_PASSWORD, List.of("*")),
+            new User(LIMITED_USER, LIMITED_PASSWORD, List.of(OTHER_SCHEMA))),
+        new BackendUser(BACKEND_USER, BACKEND_PASSWORD),
+        Map.of("s0", new ShardGroup("s0", address, List.of())),
+        schemas,
+        pool,
+        Optional.empty(),
+        Path.of("test-config.yaml"));
+  }
+}
