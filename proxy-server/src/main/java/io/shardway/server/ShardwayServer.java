@@ -12,6 +12,7 @@ import io.shardway.config.ShardGroup;
 import io.shardway.config.ShardwayConfig;
 import io.shardway.config.User;
 import io.shardway.protocol.auth.RsaPasswordCipher;
+import io.shardway.server.admin.AdminStatements;
 import io.shardway.server.backend.BackendPool;
 import io.shardway.server.frontend.AuthExchange;
 import io.shardway.server.frontend.Frontend;
@@ -70,6 +71,8 @@ public final class ShardwayServer implements AutoCloseable {
     BackendIdentity identity = BackendIdentity.probe(backend);
     ExecutorService workers =
         Executors.newCachedThreadPool(new WorkerThreadFactory("shardway-session"));
+    SessionRegistry registry = new SessionRegistry();
+    PinStatistics pins = new PinStatistics();
     SessionContext sessions =
         new SessionContext(
             backend,
@@ -80,8 +83,9 @@ public final class ShardwayServer implements AutoCloseable {
                 config.auth().defaultPlugin(),
                 config.auth().requireFullAuth(),
                 RsaPasswordCipher.generate()),
-            new PinStatistics(),
-            new SessionRegistry(),
+            pins,
+            registry,
+            new AdminStatements(registry, pins),
             workers);
     Frontend frontend =
         new Frontend(

@@ -19,6 +19,7 @@ import io.shardway.server.backend.BackendConnection;
 import io.shardway.server.backend.RelayOutcome;
 import io.shardway.server.backend.ResultRelay;
 import io.shardway.server.frontend.ClientWriter;
+import io.shardway.server.frontend.LocalResultSet;
 import io.shardway.server.state.ConnectionState;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -165,6 +166,13 @@ public final class ClientSession {
     if (info.has(StatementFlag.LOAD_DATA_LOCAL)) {
       writer.error(Errors.LOAD_DATA_LOCAL);
       return;
+    }
+    if (info.kind() == StatementKind.SHOW) {
+      LocalResultSet local = context.localAnswers().answer(sql);
+      if (local != null) {
+        local.writeTo(writer, capabilities, statusFlags);
+        return;
+      }
     }
     if (info.kind() == StatementKind.USE && info.statementCount() == 1) {
       String schema = UseStatement.schemaOf(sql);

@@ -12,4 +12,5 @@ public record SessionContext(
     AuthExchange.AuthSettings auth,
     PinStatistics pins,
     SessionRegistry registry,
+    LocalAnswers localAnswers,
     Executor workers) {}
