@@ -26,6 +26,39 @@ final class BackendCommands {
     return command(backend, payload);
   }
 
+  /**
+   * The current schema of the connection ({@code SELECT DATABASE()}), or null when none is
+   * selected.
+   */
+  static String currentSchema(BackendChannel backend) throws IOException {
+    byte[] text = "SELECT DATABASE()".getBytes(StandardCharsets.US_ASCII);
+    ByteBuf payload = Unpooled.buffer(text.length + 1);
+    payload.writeByte(CommandType.COM_QUERY).writeBytes(text);
+    try {
+      backend.writeCommand(payload);
+    } finally {
+      payload.release();
+    }
+    boolean deprecateEof =
+        CapabilityFlags.has(backend.capabilities(), CapabilityFlags.CLIENT_DEPRECATE_EOF);
+    // Column count, one column definition, the EOF unless deprecated, then the row.
+    int before = deprecateEof ? 2 : 3;
+    for (int i = 0; i < before; i++) {
+      backend.readPacket(ByteBufAllocator.DEFAULT).release();
+    }
+    ByteBuf row = backend.readPacket(ByteBufAllocator.DEFAULT);
+    try {
+      String schema =
+          row.getUnsignedByte(row.readerIndex()) == PacketBuffers.NULL_VALUE
+              ? null
+              : PacketBuffers.readLenencString(row);
+      backend.readPacket(ByteBufAllocator.DEFAULT).release();
+      return schema;
+    } finally {
+      row.release();
+    }
+  }
+
   static ErrPacket initDb(BackendChannel backend, String schema) throws IOException {
     ByteBuf payload = Unpooled.buffer(schema.length() * 3 + 1);
     payload.writeByte(CommandType.COM_INIT_DB).writeCharSequence(schema, StandardCharsets.UTF_8);

@@ -25,6 +25,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +40,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ClientSession {
   private static final Logger log = LoggerFactory.getLogger(ClientSession.class);
+  private static final Pattern MAY_USE = Pattern.compile("(?i)\\buse\\b");
 
   private final long connectionId;
   private final Channel channel;
@@ -193,7 +195,21 @@ public final class ClientSession {
           backend.channel().writeQuery(payload);
           RelayOutcome outcome = relay(backend).relayResults();
           statementDone(info, outcome, backend);
+          if (info.statementCount() > 1 && MAY_USE.matcher(sql).find()) {
+            followSchema(backend);
+          }
         });
+  }
+
+  /**
+   * A USE inside a multi-statement changed the schema where Shardway could not see it; read it back
+   * so the session and the connection agree with the server.
+   */
+  private void followSchema(BackendConnection backend) throws IOException {
+    String current = BackendCommands.currentSchema(backend.channel());
+    String schema = current == null ? null : context.schemas().logicalName(current);
+    state.schema(schema);
+    backend.state().schema(schema);
   }
 
   private void prepare(ByteBuf payload) {
@@ -438,10 +454,29 @@ public final class ClientSession {
   }
 
   private void releaseIfUnpinned() {
-    if (held != null && pinReasons().isEmpty()) {
-      BackendConnection backend = held;
-      held = null;
-      backend.release();
+    if (held == null || !pinReasons().isEmpty()) {
+      return;
+    }
+    BackendConnection backend = held;
+    held = null;
+    if (backend.state().untracked()) {
+      resetBackend(backend);
+    }
+    backend.release();
+  }
+
+  /** COM_RESET_CONNECTION, so nothing of this session reaches the next borrower. */
+  private void resetBackend(BackendConnection backend) {
+    try {
+      ErrPacket error = BackendCommands.resetConnection(backend.channel());
+      if (error != null) {
+        log.warn("session {}: backend reset failed: {}", connectionId, error.message());
+        backend.markBroken();
+      } else {
+        backend.state().resetToServerDefaults();
+      }
+    } catch (IOException e) {
+      backend.markBroken();
     }
   }
 
@@ -466,17 +501,7 @@ public final class ClientSession {
     BackendConnection backend = held;
     held = null;
     if (backend != null) {
-      try {
-        ErrPacket error = BackendCommands.resetConnection(backend.channel());
-        if (error != null) {
-          log.warn("session {}: backend reset failed: {}", connectionId, error.message());
-          backend.markBroken();
-        } else {
-          backend.state().resetToServerDefaults();
-        }
-      } catch (IOException e) {
-        backend.markBroken();
-      }
+      resetBackend(backend);
       backend.release();
     }
     synchronized (pins) {

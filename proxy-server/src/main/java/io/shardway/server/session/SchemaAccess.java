@@ -44,6 +44,16 @@ public final class SchemaAccess {
     return null;
   }
 
+  /** The logical name of a backend schema (the same name when it is not configured). */
+  public String logicalName(String backendSchema) {
+    for (SchemaConfig config : schemas.values()) {
+      if (config.backendSchema().equals(backendSchema)) {
+        return config.name();
+      }
+    }
+    return backendSchema;
+  }
+
   /** The schema's name on the backend server. */
   public String backendName(String schema) {
     SchemaConfig config = schemas.get(schema);

@@ -81,6 +81,7 @@ final class StatementEffects {
       pins.add(PinReason.NEXT_TRANSACTION);
     }
     switch (info.kind()) {
+      case CALL -> backend.markUntracked();
       case PREPARE -> pins.add(PinReason.SQL_PREPARED_STATEMENT);
       case LOCK_TABLES -> pins.add(PinReason.TABLE_LOCK);
       case UNLOCK_TABLES -> pins.remove(PinReason.TABLE_LOCK);

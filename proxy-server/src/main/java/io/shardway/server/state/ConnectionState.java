@@ -22,6 +22,7 @@ public final class ConnectionState {
   private final Map<String, String> transactionCharacteristics = new LinkedHashMap<>();
   private boolean multiStatements;
   private long lastInsertId;
+  private boolean untracked;
 
   public String schema() {
     return schema;
@@ -74,6 +75,19 @@ public final class ConnectionState {
     this.lastInsertId = id;
   }
 
+  /**
+   * True when a statement may have changed state Shardway cannot see (a stored procedure can set
+   * variables or create temporary tables): the connection must be reset before another session uses
+   * it.
+   */
+  public boolean untracked() {
+    return untracked;
+  }
+
+  public void markUntracked() {
+    untracked = true;
+  }
+
   /** Records what a successful SET did. */
   public void apply(SessionAssignment assignment) {
     if (assignment instanceof SessionAssignment.SystemVariable v) {
@@ -100,6 +114,7 @@ public final class ConnectionState {
     variables.clear();
     transactionCharacteristics.clear();
     lastInsertId = 0;
+    untracked = false;
   }
 
   /** Copies {@code other} into this state. */
