@@ -1,5 +1,7 @@
 package io.shardway.protocol;
 
+import io.netty.buffer.ByteBuf;
+
 /**
  * A DATE, DATETIME or TIMESTAMP value of the binary protocol, field by field, so that what
  * java.time cannot hold survives a round trip: the zero date 0000-00-00 and dates with a zero month
@@ -37,6 +39,41 @@ public record BinaryDateTime(
       return 4;
     }
     return 0;
+  }
+
+  /** Reads the length byte and the fields it announces. */
+  public static BinaryDateTime decode(ByteBuf in) {
+    int length = in.readUnsignedByte();
+    if (length == 0) {
+      return ZERO;
+    }
+    if (length != 4 && length != 7 && length != 11) {
+      throw new IllegalArgumentException(
+          "date/time length: " + length + " (expected: 0, 4, 7 or 11)");
+    }
+    int year = in.readUnsignedShortLE();
+    int month = in.readUnsignedByte();
+    int day = in.readUnsignedByte();
+    int hour = length > 4 ? in.readUnsignedByte() : 0;
+    int minute = length > 4 ? in.readUnsignedByte() : 0;
+    int second = length > 4 ? in.readUnsignedByte() : 0;
+    int micros = length > 7 ? in.readIntLE() : 0;
+    return new BinaryDateTime(year, month, day, hour, minute, second, micros);
+  }
+
+  /** Writes the value in its {@link #encodedLength() shortest form}, length byte first. */
+  public void encode(ByteBuf out) {
+    int length = encodedLength();
+    out.writeByte(length);
+    if (length >= 4) {
+      out.writeShortLE(year).writeByte(month).writeByte(day);
+    }
+    if (length >= 7) {
+      out.writeByte(hour).writeByte(minute).writeByte(second);
+    }
+    if (length == 11) {
+      out.writeIntLE(micros);
+    }
   }
 
   @Override

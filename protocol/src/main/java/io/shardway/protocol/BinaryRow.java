@@ -86,6 +86,7 @@ public final class BinaryRow {
         // Sent in 4 bytes; a 24-bit value fits an int either way.
         return in.readIntLE();
       case ColumnType.LONG:
+        // The casts keep the branches apart: without them both would widen to long.
         return unsigned ? (Object) in.readUnsignedIntLE() : (Object) in.readIntLE();
       case ColumnType.LONGLONG:
         long value = in.readLongLE();
@@ -101,9 +102,9 @@ public final class BinaryRow {
       case ColumnType.NEWDATE:
       case ColumnType.DATETIME:
       case ColumnType.TIMESTAMP:
-        return readDateTime(in);
+        return BinaryDateTime.decode(in);
       case ColumnType.TIME:
-        return readTime(in);
+        return BinaryTime.decode(in);
       default:
         if (isBytes(column.type())) {
           return PacketBuffers.readLenencBytes(in);
@@ -146,10 +147,10 @@ public final class BinaryRow {
       case ColumnType.NEWDATE:
       case ColumnType.DATETIME:
       case ColumnType.TIMESTAMP:
-        writeDateTime(out, as(BinaryDateTime.class, value, column));
+        as(BinaryDateTime.class, value, column).encode(out);
         break;
       case ColumnType.TIME:
-        writeTime(out, as(BinaryTime.class, value, column));
+        as(BinaryTime.class, value, column).encode(out);
         break;
       default:
         if (!isBytes(column.type())) {
@@ -179,86 +180,22 @@ public final class BinaryRow {
     }
   }
 
-  private static BinaryDateTime readDateTime(ByteBuf in) {
-    int length = in.readUnsignedByte();
-    if (length == 0) {
-      return BinaryDateTime.ZERO;
-    }
-    if (length != 4 && length != 7 && length != 11) {
-      throw new IllegalArgumentException(
-          "date/time length: " + length + " (expected: 0, 4, 7 or 11)");
-    }
-    int year = in.readUnsignedShortLE();
-    int month = in.readUnsignedByte();
-    int day = in.readUnsignedByte();
-    int hour = length > 4 ? in.readUnsignedByte() : 0;
-    int minute = length > 4 ? in.readUnsignedByte() : 0;
-    int second = length > 4 ? in.readUnsignedByte() : 0;
-    int micros = length > 7 ? in.readIntLE() : 0;
-    return new BinaryDateTime(year, month, day, hour, minute, second, micros);
-  }
-
-  private static void writeDateTime(ByteBuf out, BinaryDateTime value) {
-    int length = value.encodedLength();
-    out.writeByte(length);
-    if (length >= 4) {
-      out.writeShortLE(value.year()).writeByte(value.month()).writeByte(value.day());
-    }
-    if (length >= 7) {
-      out.writeByte(value.hour()).writeByte(value.minute()).writeByte(value.second());
-    }
-    if (length == 11) {
-      out.writeIntLE(value.micros());
-    }
-  }
-
-  private static BinaryTime readTime(ByteBuf in) {
-    int length = in.readUnsignedByte();
-    if (length == 0) {
-      return BinaryTime.ZERO;
-    }
-    if (length != 8 && length != 12) {
-      throw new IllegalArgumentException("time length: " + length + " (expected: 0, 8 or 12)");
-    }
-    boolean negative = in.readBoolean();
-    long days = in.readUnsignedIntLE();
-    int hours = in.readUnsignedByte();
-    int minutes = in.readUnsignedByte();
-    int seconds = in.readUnsignedByte();
-    int micros = length == 12 ? in.readIntLE() : 0;
-    return new BinaryTime(negative, days, hours, minutes, seconds, micros);
-  }
-
-  private static void writeTime(ByteBuf out, BinaryTime value) {
-    int length = value.encodedLength();
-    out.writeByte(length);
-    if (length == 0) {
-      return;
-    }
-    out.writeBoolean(value.negative()).writeIntLE((int) value.days());
-    out.writeByte(value.hours()).writeByte(value.minutes()).writeByte(value.seconds());
-    if (length == 12) {
-      out.writeIntLE(value.micros());
-    }
-  }
-
   /**
    * The value as the low {@code bits} bits of a long, after checking that it is an integer in the
    * column's signed or unsigned range; an unsigned 64-bit value above Long.MAX_VALUE comes back
    * negative, as the wire carries it.
    */
   private static long integer(Object value, ColumnDefinition column, int bits) {
+    as(Number.class, value, column);
     boolean unsigned = column.isUnsigned();
     long min = unsigned ? 0 : -(1L << (bits - 1));
     long max = unsigned && bits < 64 ? (1L << bits) - 1 : (1L << (bits - 1)) - 1;
-    String range = min + " to " + (unsigned && bits == 64 ? "18446744073709551615" : max);
     long v;
     if (value instanceof BigInteger big) {
       if (unsigned && bits == 64 && big.signum() >= 0 && big.bitLength() <= 64) {
         return big.longValue();
       } else if (big.bitLength() > 63) {
-        throw new IllegalArgumentException(
-            column.name() + ": " + value + " (expected: " + range + ")");
+        throw outOfRange(value, column, min, max);
       }
       v = big.longValue();
     } else if (value instanceof Long
@@ -271,10 +208,17 @@ public final class BinaryRow {
           column.name() + ": " + value + " (expected: an integral number)");
     }
     if (v < min || v > max) {
-      throw new IllegalArgumentException(
-          column.name() + ": " + value + " (expected: " + range + ")");
+      throw outOfRange(value, column, min, max);
     }
     return v;
+  }
+
+  private static IllegalArgumentException outOfRange(
+      Object value, ColumnDefinition column, long min, long max) {
+    // For unsigned 64-bit columns max is Long.MAX_VALUE only as a long; the column goes to 2^64-1.
+    String upper = min == 0 && max == Long.MAX_VALUE ? "18446744073709551615" : Long.toString(max);
+    return new IllegalArgumentException(
+        column.name() + ": " + value + " (expected: " + min + " to " + upper + ")");
   }
 
   private static <T> T as(Class<T> type, Object value, ColumnDefinition column) {

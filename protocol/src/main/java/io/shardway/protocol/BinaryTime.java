@@ -1,5 +1,7 @@
 package io.shardway.protocol;
 
+import io.netty.buffer.ByteBuf;
+
 /**
  * A TIME value of the binary protocol: a signed duration split into days, hours, minutes, seconds
  * and microseconds, as MySQL sends it. TIME ranges over -838:59:59.999999 to 838:59:59.999999, so
@@ -31,6 +33,38 @@ public record BinaryTime(
       return 8;
     }
     return 0;
+  }
+
+  /** Reads the length byte and the fields it announces. */
+  public static BinaryTime decode(ByteBuf in) {
+    int length = in.readUnsignedByte();
+    if (length == 0) {
+      return ZERO;
+    }
+    if (length != 8 && length != 12) {
+      throw new IllegalArgumentException("time length: " + length + " (expected: 0, 8 or 12)");
+    }
+    boolean negative = in.readBoolean();
+    long days = in.readUnsignedIntLE();
+    int hours = in.readUnsignedByte();
+    int minutes = in.readUnsignedByte();
+    int seconds = in.readUnsignedByte();
+    int micros = length == 12 ? in.readIntLE() : 0;
+    return new BinaryTime(negative, days, hours, minutes, seconds, micros);
+  }
+
+  /** Writes the value in its {@link #encodedLength() shortest form}, length byte first. */
+  public void encode(ByteBuf out) {
+    int length = encodedLength();
+    out.writeByte(length);
+    if (length == 0) {
+      return;
+    }
+    out.writeBoolean(negative).writeIntLE((int) days);
+    out.writeByte(hours).writeByte(minutes).writeByte(seconds);
+    if (length == 12) {
+      out.writeIntLE(micros);
+    }
   }
 
   @Override
