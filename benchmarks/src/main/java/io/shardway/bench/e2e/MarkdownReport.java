@@ -1,0 +1,154 @@
+package io.shardway.bench.e2e;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The result of a run as markdown, ready to paste into a README: one row per target with medians
+ * over the rounds, then the qps ratios of Shardway to the other targets taken round by round (the
+ * targets of one round ran back to back, so a slow minute on a shared machine cancels out).
+ */
+final class MarkdownReport {
+  private final BenchOptions options;
+  private final List<Measurement> rounds;
+
+  MarkdownReport(BenchOptions options, List<Measurement> rounds) {
+    this.options = options;
+    this.rounds = List.copyOf(rounds);
+  }
+
+  String render(String command, Map<String, String> machine, List<String> notes) {
+    StringBuilder out = new StringBuilder();
+    out.append(
+        String.format(
+            "#### Point select by primary key, %s; client threads: %d; %d rounds × %d s per target%n%n",
+            options.prepared()
+                ? "server prepared statements (COM_STMT_EXECUTE)"
+                : "text protocol (COM_QUERY)",
+            options.threads(),
+            options.rounds(),
+            options.roundTime().toSeconds()));
+    out.append(
+        "| target | qps (median) | qps min–max | p50 ms | p95 ms | p99 ms | middle CPU µs/q "
+            + "| middle sys | middle cs/q | mariadbd CPU µs/q | client CPU µs/q | other CPU µs/q "
+            + "| errors |\n");
+    out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (Target.Kind kind : Target.Kind.values()) {
+      List<Measurement> of = of(kind);
+      if (!of.isEmpty()) {
+        out.append(row(kind, of));
+      }
+    }
+    out.append('\n');
+    ratio(Target.Kind.DIRECT).ifPresent(line -> out.append(line).append("  \n"));
+    ratio(Target.Kind.RELAY).ifPresent(line -> out.append(line).append("  \n"));
+    out.append('\n');
+    out.append("Medians over the rounds (latency percentiles: per round, then the median). ")
+        .append("CPU µs/q: CPU time of a process (all its threads, user + system, from ")
+        .append("/proc/PID/stat) per successful query. Middle: haproxy for relay, the Shardway ")
+        .append("JVM for shardway; sys: its share of that CPU spent in the kernel; cs/q: its ")
+        .append("context switches per query (/proc/PID/task/*/status). Other: the rest of the ")
+        .append("machine's busy time (kernel threads, anything else running), per query.\n\n");
+    errorSamples(out);
+    notes.forEach(note -> out.append("- ").append(note).append('\n'));
+    if (!notes.isEmpty()) {
+      out.append('\n');
+    }
+    out.append("Command: `").append(command).append("`  \n");
+    machine.forEach((key, value) -> out.append(key).append(": ").append(value).append("  \n"));
+    return out.toString();
+  }
+
+  private String row(Target.Kind kind, List<Measurement> of) {
+    double[] qps = of.stream().mapToDouble(Measurement::qps).toArray();
+    boolean direct = kind == Target.Kind.DIRECT;
+    return String.format(
+        "| %s | %,.0f | %,.0f–%,.0f | %.2f | %.2f | %.2f | %s | %s | %s | %s | %s | %s | %d |%n",
+        kind == Target.Kind.RELAY ? "relay (haproxy)" : kind.label(),
+        median(qps),
+        Arrays.stream(qps).min().orElse(0),
+        Arrays.stream(qps).max().orElse(0),
+        median(of, m -> m.latencyMillis(50)),
+        median(of, m -> m.latencyMillis(95)),
+        median(of, m -> m.latencyMillis(99)),
+        direct ? "–" : number(median(of, m -> m.microsPerQuery(m.middle())), "%.1f"),
+        direct ? "–" : number(median(of, m -> Measurement.systemShare(m.middle()) * 100), "%.0f%%"),
+        direct ? "–" : number(median(of, m -> m.switchesPerQuery(m.middle())), "%.2f"),
+        number(median(of, m -> m.microsPerQuery(m.mariaDb())), "%.1f"),
+        number(median(of, m -> m.microsPerQuery(m.client())), "%.1f"),
+        number(median(of, Measurement::otherMicrosPerQuery), "%.1f"),
+        of.stream().mapToLong(Measurement::errors).sum());
+  }
+
+  /** "Shardway / X qps: **r** (per round: …)", from rounds where both ran. */
+  private Optional<String> ratio(Target.Kind other) {
+    Map<Integer, Double> shardway = qpsByRound(Target.Kind.SHARDWAY);
+    Map<Integer, Double> baseline = qpsByRound(other);
+    List<Double> ratios = new ArrayList<>();
+    shardway.forEach(
+        (round, qps) -> {
+          Double base = baseline.get(round);
+          if (base != null && base > 0) {
+            ratios.add(qps / base);
+          }
+        });
+    if (ratios.isEmpty()) {
+      return Optional.empty();
+    }
+    double[] values = ratios.stream().mapToDouble(Double::doubleValue).toArray();
+    StringBuilder perRound = new StringBuilder();
+    for (double value : values) {
+      perRound.append(perRound.length() == 0 ? "" : ", ").append(String.format("%.2f", value));
+    }
+    return Optional.of(
+        String.format(
+            "**Shardway / %s qps: %.2f** (median of per-round ratios: %s)",
+            other.label(), median(values), perRound));
+  }
+
+  private void errorSamples(StringBuilder out) {
+    for (Target.Kind kind : Target.Kind.values()) {
+      Map<String, Long> merged = new LinkedHashMap<>();
+      of(kind).forEach(m -> m.errorSamples().forEach((k, v) -> merged.merge(k, v, Long::sum)));
+      if (!merged.isEmpty()) {
+        out.append("Errors through ").append(kind.label()).append(":\n");
+        merged.forEach(
+            (message, count) ->
+                out.append("- ").append(count).append(" × ").append(message).append('\n'));
+        out.append('\n');
+      }
+    }
+  }
+
+  private Map<Integer, Double> qpsByRound(Target.Kind kind) {
+    Map<Integer, Double> byRound = new LinkedHashMap<>();
+    of(kind).forEach(m -> byRound.put(m.round(), m.qps()));
+    return byRound;
+  }
+
+  private List<Measurement> of(Target.Kind kind) {
+    return rounds.stream().filter(m -> m.target() == kind).toList();
+  }
+
+  private static double median(List<Measurement> of, ToDoubleFunction<Measurement> value) {
+    return median(of.stream().mapToDouble(value).toArray());
+  }
+
+  static double median(double[] values) {
+    double[] sorted = Arrays.stream(values).filter(v -> !Double.isNaN(v)).sorted().toArray();
+    if (sorted.length == 0) {
+      return Double.NaN;
+    }
+    int middle = sorted.length / 2;
+    return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  }
+
+  private static String number(double value, String format) {
+    return Double.isNaN(value) ? "n/a" : String.format(format, value);
+  }
+}

@@ -1,0 +1,264 @@
+package io.shardway.bench.e2e;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * sysbench's {@code oltp_point_select} in Java: each client thread holds one mysql-connector-j
+ * connection and runs {@code SELECT c FROM sbtest1 WHERE id=?} with uniformly random ids for a
+ * fixed time, checking every answer. The CPU of MariaDB, of the process in the middle, of this JVM
+ * and of the machine is read just before the threads start and just after they stop.
+ */
+final class PointSelectLoad {
+  /** The length of every {@code c} value (ten groups of 11 digits and nine dashes). */
+  private static final int C_LENGTH = 119;
+
+  private static final int MAX_ERROR_SAMPLES = 20;
+  // Past the driver's socketTimeout (30 s), a thread that has not stopped is stuck for good.
+  private static final Duration STOP_WAIT = Duration.ofSeconds(40);
+  private static final Duration ERROR_PAUSE = Duration.ofMillis(10);
+
+  private final int threads;
+  private final int rows;
+  private final boolean prepared;
+  private final long mariaDbPid;
+  private final ServerCounters counters;
+
+  PointSelectLoad(BenchOptions options, long mariaDbPid, ServerCounters counters) {
+    this.threads = options.threads();
+    this.rows = options.rows();
+    this.prepared = options.prepared();
+    this.mariaDbPid = mariaDbPid;
+    this.counters = counters;
+  }
+
+  /** Runs the load against {@code target} for {@code duration}. */
+  Measurement run(Target target, Duration duration, int round)
+      throws InterruptedException, SQLException {
+    String url = target.jdbcUrl(SbtestTable.SCHEMA, prepared);
+    List<Worker> workers = new ArrayList<>(threads);
+    Errors errors = new Errors();
+    try {
+      for (int i = 0; i < threads; i++) {
+        workers.add(
+            new Worker(target, url, rows, new SplittableRandom(round * 1_000L + i), errors));
+      }
+      return measure(target, duration, round, workers, errors);
+    } finally {
+      workers.forEach(Worker::closeQuietly);
+    }
+  }
+
+  private Measurement measure(
+      Target target, Duration duration, int round, List<Worker> workers, Errors errors)
+      throws InterruptedException, SQLException {
+    CountDownLatch go = new CountDownLatch(1);
+    List<Thread> running = new ArrayList<>(workers.size());
+    for (Worker worker : workers) {
+      Thread thread = new Thread(() -> worker.run(go), "load-" + running.size());
+      thread.setDaemon(true); // a stuck driver call must not keep the JVM alive
+      thread.start();
+      running.add(thread);
+    }
+    Map<String, Long> countersBefore = counters.read();
+    ProcCpu.Usage middleBefore = middleUsage(target);
+    ProcCpu.Usage dbBefore = ProcCpu.usage(mariaDbPid);
+    ProcCpu.Usage clientBefore = ProcCpu.usage(ProcessHandle.current().pid());
+    Optional<long[]> machineBefore = ProcCpu.machineNanos();
+    long start = System.nanoTime();
+    long deadline = start + duration.toNanos();
+    workers.forEach(worker -> worker.deadline = deadline);
+    go.countDown();
+    long joinDeadline = deadline + STOP_WAIT.toNanos();
+    for (Thread thread : running) {
+      thread.join(Math.max(1, (joinDeadline - System.nanoTime()) / 1_000_000));
+    }
+    ProcCpu.Usage middleAfter = middleUsage(target);
+    ProcCpu.Usage dbAfter = ProcCpu.usage(mariaDbPid);
+    ProcCpu.Usage clientAfter = ProcCpu.usage(ProcessHandle.current().pid());
+    Optional<long[]> machineAfter = ProcCpu.machineNanos();
+    Map<String, Long> countersAfter = counters.read();
+
+    LatencyHistogram latencies = new LatencyHistogram();
+    long queries = 0;
+    long end = start;
+    for (int i = 0; i < workers.size(); i++) {
+      Worker worker = workers.get(i);
+      if (running.get(i).isAlive()) {
+        errors.add("thread " + i + " still in a query " + STOP_WAIT + " after the round ended");
+        end = Math.max(end, System.nanoTime());
+        continue;
+      }
+      latencies.add(worker.latencies);
+      queries += worker.queries;
+      end = Math.max(end, worker.stoppedAt);
+    }
+    return new Measurement(
+        target.kind(),
+        round,
+        queries,
+        errors.total(),
+        end - start,
+        latencies,
+        middleAfter.since(middleBefore),
+        dbAfter.since(dbBefore),
+        clientAfter.since(clientBefore),
+        machineAfter.isPresent() && machineBefore.isPresent()
+            ? machineAfter.get()[0] - machineBefore.get()[0]
+            : -1,
+        machineAfter.isPresent() && machineBefore.isPresent()
+            ? machineAfter.get()[1] - machineBefore.get()[1]
+            : -1,
+        errors.samples(),
+        ServerCounters.delta(countersBefore, countersAfter));
+  }
+
+  private static ProcCpu.Usage middleUsage(Target target) {
+    return target.middlePid().isPresent()
+        ? ProcCpu.usage(target.middlePid().getAsLong())
+        : ProcCpu.Usage.UNKNOWN;
+  }
+
+  /** One client thread's connection, statement and counts. */
+  private static final class Worker {
+    private final Target target;
+    private final String url;
+    private final int rows;
+    private final SplittableRandom random;
+    private final Errors errors;
+    private final LatencyHistogram latencies = new LatencyHistogram();
+    private Connection connection;
+    private PreparedStatement statement;
+    private long queries;
+    private volatile long deadline;
+    private volatile long stoppedAt;
+
+    Worker(Target target, String url, int rows, SplittableRandom random, Errors errors) {
+      this.target = target;
+      this.url = url;
+      this.rows = rows;
+      this.random = random;
+      this.errors = errors;
+      try {
+        connect();
+      } catch (SQLException e) {
+        throw new IllegalStateException("cannot connect to " + target + ": " + describe(e), e);
+      }
+    }
+
+    void run(CountDownLatch go) {
+      try {
+        go.await();
+      } catch (InterruptedException e) {
+        return;
+      }
+      long end = deadline;
+      for (long now = System.nanoTime(); now < end; now = System.nanoTime()) {
+        int id = random.nextInt(rows) + 1;
+        try {
+          String c = select(id);
+          if (c == null || c.length() != C_LENGTH) {
+            errors.add("wrong result for id " + id + ": " + c);
+            continue;
+          }
+          latencies.record(System.nanoTime() - now);
+          queries++;
+        } catch (SQLException e) {
+          errors.add(describe(e));
+          recover();
+        }
+      }
+      stoppedAt = System.nanoTime();
+    }
+
+    private String select(int id) throws SQLException {
+      if (statement == null) {
+        connect();
+      }
+      statement.setInt(1, id);
+      try (ResultSet result = statement.executeQuery()) {
+        String c = result.next() ? result.getString(1) : null;
+        return result.next() ? "more than one row" : c;
+      }
+    }
+
+    private void connect() throws SQLException {
+      connection = DriverManager.getConnection(url, target.user(), target.password());
+      statement = connection.prepareStatement(SbtestTable.POINT_SELECT);
+    }
+
+    /** After an error: keep a live connection, or drop it so the next query reconnects. */
+    private void recover() {
+      try {
+        if (connection != null && connection.isValid(2)) {
+          return;
+        }
+      } catch (SQLException invalid) {
+        // Reconnect below.
+      }
+      closeQuietly();
+      try {
+        Thread.sleep(ERROR_PAUSE.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    void closeQuietly() {
+      try {
+        if (connection != null) {
+          connection.close();
+        }
+      } catch (SQLException ignored) {
+        // Closing after the measurement; nothing to report.
+      }
+      connection = null;
+      statement = null;
+    }
+
+    private static String describe(SQLException e) {
+      return "SQLState " + e.getSQLState() + ", code " + e.getErrorCode() + ": " + e.getMessage();
+    }
+  }
+
+  /** Counts errors and keeps the first few distinct messages with their counts. */
+  private static final class Errors {
+    private final LongAdder total = new LongAdder();
+    private final Map<String, LongAdder> samples = new ConcurrentHashMap<>();
+
+    void add(String message) {
+      total.increment();
+      String key = message.length() > 300 ? message.substring(0, 300) + "…" : message;
+      LongAdder count = samples.get(key);
+      if (count == null && samples.size() < MAX_ERROR_SAMPLES) {
+        count = samples.computeIfAbsent(key, k -> new LongAdder());
+      }
+      if (count != null) {
+        count.increment();
+      }
+    }
+
+    long total() {
+      return total.sum();
+    }
+
+    Map<String, Long> samples() {
+      Map<String, Long> copy = new TreeMap<>();
+      samples.forEach((message, count) -> copy.put(message, count.sum()));
+      return copy;
+    }
+  }
+}

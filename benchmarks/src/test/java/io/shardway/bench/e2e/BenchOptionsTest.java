@@ -1,0 +1,72 @@
+package io.shardway.bench.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BenchOptionsTest {
+  private static final Path ROOT = Path.of("/checkout");
+
+  private static BenchOptions parse(String... args) {
+    return BenchOptions.parse(args, ROOT, "T").orElseThrow();
+  }
+
+  @Test
+  void defaults() {
+    BenchOptions options = parse();
+    assertEquals(5, options.rounds());
+    assertEquals(Duration.ofSeconds(10), options.roundTime());
+    assertEquals(16, options.threads());
+    assertEquals(100_000, options.rows());
+    assertFalse(options.prepared());
+    assertEquals(
+        List.of(Target.Kind.DIRECT, Target.Kind.RELAY, Target.Kind.SHARDWAY), options.targets());
+    assertEquals(ROOT.resolve("proxy-server/target/shardway.jar"), options.shardwayJar());
+    assertEquals(ROOT.resolve("benchmarks/target/e2e/T-text"), options.workDirectory());
+  }
+
+  @Test
+  void bothSpellingsAndFlags() {
+    BenchOptions options =
+        parse("--rounds", "3", "--seconds=7", "--prepared", "--targets", "shardway,direct");
+    assertEquals(3, options.rounds());
+    assertEquals(Duration.ofSeconds(7), options.roundTime());
+    assertTrue(options.prepared());
+    assertEquals(List.of(Target.Kind.SHARDWAY, Target.Kind.DIRECT), options.targets());
+    assertEquals(ROOT.resolve("benchmarks/target/e2e/T-prepared"), options.workDirectory());
+    assertEquals(
+        List.of("-Xmx1g", "-XX:+UseParallelGC"),
+        parse("--proxy-jvm-opts", " -Xmx1g  -XX:+UseParallelGC ").proxyJvmOptions());
+  }
+
+  @Test
+  void helpAsksForNoRun() {
+    assertTrue(BenchOptions.parse(new String[] {"--help"}, ROOT, "T").isEmpty());
+  }
+
+  @Test
+  void badValuesFailWithTheValueInTheMessage() {
+    assertEquals(
+        "rounds: 0 (expected: > 0)",
+        assertThrows(IllegalArgumentException.class, () -> parse("--rounds", "0")).getMessage());
+    assertEquals(
+        "threads: x (expected: an integer)",
+        assertThrows(IllegalArgumentException.class, () -> parse("--threads", "x")).getMessage());
+    assertEquals(
+        "target: proxysql (expected: one of [direct, relay, shardway])",
+        assertThrows(IllegalArgumentException.class, () -> parse("--targets", "proxysql"))
+            .getMessage());
+    assertEquals(
+        "unknown option(s): --bogus",
+        assertThrows(IllegalArgumentException.class, () -> parse("--bogus", "1")).getMessage());
+    assertEquals(
+        "option --rows needs a value",
+        assertThrows(IllegalArgumentException.class, () -> parse("--rows")).getMessage());
+  }
+}
