@@ -1,11 +1,16 @@
 package io.shardway.server.session;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 
 /** The reasons one session is pinned now; every change is counted in {@link PinStatistics}. */
 final class SessionPins {
+  private static final PinReason[] ONE_STATEMENT =
+      Arrays.stream(PinReason.values())
+          .filter(PinReason::untilNextStatement)
+          .toArray(PinReason[]::new);
   private final EnumSet<PinReason> reasons = EnumSet.noneOf(PinReason.class);
   private final PinStatistics statistics;
 
@@ -27,17 +32,19 @@ final class SessionPins {
 
   /** Ends the pins that lasted for one statement only. */
   void statementDone() {
-    for (PinReason reason : PinReason.values()) {
-      if (reason.untilNextStatement()) {
-        remove(reason);
-      }
+    if (reasons.isEmpty()) {
+      return;
+    }
+    for (PinReason reason : ONE_STATEMENT) {
+      remove(reason);
     }
   }
 
   void clear() {
-    for (PinReason reason : PinReason.values()) {
-      remove(reason);
+    for (PinReason reason : reasons) {
+      statistics.unpinned(reason);
     }
+    reasons.clear();
   }
 
   boolean isEmpty() {

@@ -19,6 +19,13 @@ final class StateSync {
       throws IOException {
     BackendChannel channel = backend.channel();
     ConnectionState actual = backend.state();
+    boolean needsLastInsertId =
+        info != null
+            && info.has(StatementFlag.LAST_INSERT_ID)
+            && actual.lastInsertId() != wanted.lastInsertId();
+    if (!needsLastInsertId && StateSynchronizer.inSync(wanted, actual)) {
+      return null;
+    }
     ErrPacket error;
     if (StateSynchronizer.needsReset(wanted, actual)) {
       error = BackendCommands.resetConnection(channel);
@@ -48,9 +55,7 @@ final class StateSync {
       }
     }
     long lastInsertId = actual.lastInsertId();
-    if (info != null
-        && info.has(StatementFlag.LAST_INSERT_ID)
-        && lastInsertId != wanted.lastInsertId()) {
+    if (needsLastInsertId) {
       // LAST_INSERT_ID(n) sets what LAST_INSERT_ID() returns next on this connection.
       error = BackendCommands.query(channel, "DO LAST_INSERT_ID(" + wanted.lastInsertId() + ")");
       if (error != null) {

@@ -141,6 +141,18 @@ public final class ConnectionState {
     return name;
   }
 
+  /**
+   * Whether a backend connection in state {@code other} already serves this session as is:
+   * everything but LAST_INSERT_ID(), which only matters to statements that read it.
+   */
+  boolean matches(ConnectionState other) {
+    return Objects.equals(schema, other.schema)
+        && multiStatements == other.multiStatements
+        && sameNames(other)
+        && variables.equals(other.variables)
+        && transactionCharacteristics.equals(other.transactionCharacteristics);
+  }
+
   boolean sameNames(ConnectionState other) {
     return charset != null
         && charset.equalsIgnoreCase(Objects.toString(other.charset, ""))

@@ -13,6 +13,11 @@ import java.util.Objects;
 public final class StateSynchronizer {
   private StateSynchronizer() {}
 
+  /** True when nothing needs sending: the common case, checked without allocating. */
+  public static boolean inSync(ConnectionState wanted, ConnectionState actual) {
+    return wanted.matches(actual);
+  }
+
   /**
    * True when the connection carries something the session does not want and cannot be set back by
    * a plain {@code SET x = DEFAULT}: transaction characteristics. The caller resets the connection
