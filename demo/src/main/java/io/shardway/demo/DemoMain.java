@@ -90,7 +90,9 @@ public final class DemoMain {
         List.of(new User("app", "app", List.of(DemoSchema.SCHEMA))),
         new BackendUser(BACKEND_USER, BACKEND_PASSWORD),
         Map.of("s0", new ShardGroup("s0", address, List.of())),
-        Map.of(DemoSchema.SCHEMA, new SchemaConfig(DemoSchema.SCHEMA, DemoSchema.SCHEMA, "s0", Map.of())),
+        Map.of(
+            DemoSchema.SCHEMA,
+            new SchemaConfig(DemoSchema.SCHEMA, DemoSchema.SCHEMA, "s0", Map.of())),
         Pool.DEFAULTS,
         Optional.empty(),
         Path.of("demo"));

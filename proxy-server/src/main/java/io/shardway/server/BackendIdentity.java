@@ -1,5 +1,6 @@
 package io.shardway.server;
 
+import io.shardway.protocol.HandshakeV10;
 import io.shardway.server.backend.BackendConnection;
 import io.shardway.server.backend.BackendPool;
 import io.shardway.server.session.Collation;
@@ -27,13 +28,15 @@ record BackendIdentity(String serverVersion, int collationId, CollationCatalog c
   static BackendIdentity probe(BackendPool pool) {
     try {
       BackendConnection backend = pool.borrow(true);
+      HandshakeV10 handshake;
       try {
-        var handshake = backend.channel().serverHandshake();
-        return new BackendIdentity(
-            handshake.serverVersion(), handshake.characterSet(), collations(pool));
+        handshake = backend.channel().serverHandshake();
       } finally {
+        // Given back before the catalog query borrows again: a pool of one has nothing else.
         backend.release();
       }
+      return new BackendIdentity(
+          handshake.serverVersion(), handshake.characterSet(), collations(pool));
     } catch (SQLException e) {
       log.warn(
           "backend {} unreachable at start ({}); announcing version {}",

@@ -18,19 +18,44 @@ import java.io.IOException;
  * the other, and the EOF after column definitions exists only without the flag.
  */
 public final class ResultRelay {
+  /** Server status flags that describe the session rather than one statement's result. */
+  private static final int LASTING_STATUS =
+      ServerStatus.IN_TRANS
+          | ServerStatus.AUTOCOMMIT
+          | ServerStatus.IN_TRANS_READONLY
+          | ServerStatus.NO_BACKSLASH_ESCAPES;
+
+  private static final int NO_PENDING_ROW = -2;
+
   private final BackendChannel backend;
   private final ClientWriter client;
   private final boolean backendDeprecatesEof;
   private final boolean clientDeprecatesEof;
+
+  /** The status flags of the EOF packets Shardway writes where the backend sent none. */
+  private final int metadataStatus;
 
   /** Where the last packet relayed by {@link #readIntoClient} starts in the client buffer. */
   private int packetStart;
 
   private int packetLength;
 
-  public ResultRelay(BackendChannel backend, ClientWriter client, int clientCapabilities) {
+  /**
+   * The first byte of a packet after column definitions that {@link #relayMetadataEof} relayed
+   * already and {@link #relayRows} has yet to look at, or {@link #NO_PENDING_ROW}.
+   */
+  private int pendingRow = NO_PENDING_ROW;
+
+  /**
+   * @param sessionStatus the session's last server status, whose lasting flags (transaction,
+   *     autocommit, NO_BACKSLASH_ESCAPES) go into the EOF packets written for a client without
+   *     CLIENT_DEPRECATE_EOF after column definitions: the backend, which has the flag, sends none.
+   */
+  public ResultRelay(
+      BackendChannel backend, ClientWriter client, int clientCapabilities, int sessionStatus) {
     this.backend = backend;
     this.client = client;
+    this.metadataStatus = sessionStatus & LASTING_STATUS;
     this.backendDeprecatesEof =
         CapabilityFlags.has(backend.capabilities(), CapabilityFlags.CLIENT_DEPRECATE_EOF);
     this.clientDeprecatesEof =
@@ -142,10 +167,7 @@ public final class ResultRelay {
       readIntoClient();
     }
     if (backendDeprecatesEof) {
-      if (!clientDeprecatesEof) {
-        client.eof(new EofPacket(0, 0));
-      }
-      return true;
+      return clientDeprecatesEof || relayMetadataEof(outcome);
     }
     int first = readIntoClient();
     if (first == ErrPacket.HEADER) {
@@ -167,13 +189,47 @@ public final class ResultRelay {
     return true;
   }
 
+  /**
+   * Writes the EOF that a client without CLIENT_DEPRECATE_EOF expects after column definitions,
+   * which a backend with the flag does not send, except when COM_STMT_EXECUTE opened a cursor: then
+   * MariaDB ends the definitions with an end marker that has SERVER_STATUS_CURSOR_EXISTS, and no
+   * rows follow (they come through COM_STMT_FETCH); its status and warnings are the client's EOF.
+   * Only the next packet tells which, so the EOF is written first and completed or kept after it.
+   * Returns whether rows follow; when they do, the first of them has been relayed already ({@link
+   * #pendingRow}).
+   */
+  private boolean relayMetadataEof(RelayOutcome outcome) throws IOException {
+    int eofPayload = client.buffer().writerIndex() + PacketFraming.HEADER_SIZE;
+    client.eof(new EofPacket(0, metadataStatus));
+    int first = readIntoClient();
+    if (first == EofPacket.HEADER && packetLength < 9) {
+      OkPacket marker =
+          packetLength == EofPacket.LENGTH
+              ? toOk(EofPacket.decode(lastPacket()))
+              : OkPacket.decode(lastPacket());
+      if (ServerStatus.has(marker.statusFlags(), ServerStatus.CURSOR_EXISTS)) {
+        dropLastPacket();
+        client.buffer().setShortLE(eofPayload + 1, marker.warnings());
+        client.buffer().setShortLE(eofPayload + 3, marker.statusFlags());
+        outcome.endOfRows(marker.statusFlags(), marker.warnings());
+        return false;
+      }
+    }
+    pendingRow = first;
+    return true;
+  }
+
+  private static OkPacket toOk(EofPacket eof) {
+    return new OkPacket(0, 0, eof.statusFlags(), eof.warnings());
+  }
+
   private void relayDefinitionsAndEof(int count, RelayOutcome outcome) throws IOException {
     for (int i = 0; i < count; i++) {
       readIntoClient();
     }
     if (backendDeprecatesEof) {
       if (!clientDeprecatesEof) {
-        client.eof(new EofPacket(0, 0));
+        client.eof(new EofPacket(0, metadataStatus));
       }
       return;
     }
@@ -186,7 +242,8 @@ public final class ResultRelay {
   /** Relays rows until the end marker or an error; returns the final status flags. */
   private int relayRows(RelayOutcome outcome) throws IOException {
     while (true) {
-      int first = readIntoClient();
+      int first = pendingRow != NO_PENDING_ROW ? pendingRow : readIntoClient();
+      pendingRow = NO_PENDING_ROW;
       if (first == ErrPacket.HEADER) {
         outcome.error(ErrPacket.decode(lastPacket()));
         return 0;

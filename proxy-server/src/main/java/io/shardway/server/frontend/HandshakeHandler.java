@@ -11,6 +11,7 @@ import io.shardway.protocol.HandshakeResponse;
 import io.shardway.protocol.HandshakeV10;
 import io.shardway.protocol.OkPacket;
 import io.shardway.protocol.Packet;
+import io.shardway.protocol.PacketDecoder;
 import io.shardway.protocol.ServerStatus;
 import io.shardway.protocol.auth.Scramble;
 import io.shardway.server.session.ClientSession;
@@ -98,7 +99,12 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
     }
     tls = true;
     SslHandler handler = frontend.sslContext().newHandler(ctx.alloc());
-    ctx.pipeline().addFirst("tls", handler);
+    // The client sends its TLS ClientHello right after the SSLRequest without waiting, so the
+    // packet decoder may already hold the start of it. Replacing the decoder with the TLS handler
+    // hands those bytes to TLS (Netty forwards a removed decoder's buffer to its replacement);
+    // a fresh decoder frames what TLS decrypts.
+    ctx.pipeline().addAfter("decoder", "frames", new PacketDecoder(frontend.maxAllowedPacket()));
+    ctx.pipeline().replace("decoder", "tls", handler);
   }
 
   private void proceed(ChannelHandlerContext ctx, int sequenceId, AuthExchange.Step step) {

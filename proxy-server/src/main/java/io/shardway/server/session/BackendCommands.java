@@ -59,6 +59,31 @@ final class BackendCommands {
     }
   }
 
+  /** {@code SELECT LAST_INSERT_ID()} on the connection. */
+  static long lastInsertId(BackendChannel backend) throws IOException {
+    byte[] text = "SELECT LAST_INSERT_ID()".getBytes(StandardCharsets.US_ASCII);
+    ByteBuf payload = Unpooled.buffer(text.length + 1);
+    payload.writeByte(CommandType.COM_QUERY).writeBytes(text);
+    try {
+      backend.writeCommand(payload);
+    } finally {
+      payload.release();
+    }
+    boolean deprecateEof =
+        CapabilityFlags.has(backend.capabilities(), CapabilityFlags.CLIENT_DEPRECATE_EOF);
+    // Column count, one column definition, the EOF unless deprecated, the row, the end marker.
+    for (int i = deprecateEof ? 2 : 3; i > 0; i--) {
+      backend.readPacket(ByteBufAllocator.DEFAULT).release();
+    }
+    ByteBuf row = backend.readPacket(ByteBufAllocator.DEFAULT);
+    try {
+      backend.readPacket(ByteBufAllocator.DEFAULT).release();
+      return Long.parseUnsignedLong(PacketBuffers.readLenencString(row));
+    } finally {
+      row.release();
+    }
+  }
+
   static ErrPacket initDb(BackendChannel backend, String schema) throws IOException {
     ByteBuf payload = Unpooled.buffer(schema.length() * 3 + 1);
     payload.writeByte(CommandType.COM_INIT_DB).writeCharSequence(schema, StandardCharsets.UTF_8);

@@ -130,6 +130,13 @@ public final class ClientSession {
       } else {
         dispatch(payload.getUnsignedByte(payload.readerIndex()), payload);
       }
+    } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
+      // A command shorter than its fixed fields (a COM_STMT_EXECUTE without a statement id, say):
+      // a protocol violation, which ends this connection only. Left to the executor, it would
+      // log a stack trace and leave the client waiting for an answer forever.
+      log.info("session {}: closing, malformed command packet: {}", connectionId, e.getMessage());
+      writer.discard();
+      channel.close();
     } finally {
       packet.release();
       writer.flush();
@@ -182,12 +189,6 @@ public final class ClientSession {
         initDb(schema);
         return;
       }
-    }
-    if (!state.multiStatements() && info.statementCount() > 1) {
-      // Without CLIENT_MULTI_STATEMENTS the server reads "a; b" as one statement: a syntax error.
-      // The backend connection has multi-statements on, so say it here as MySQL would.
-      writer.error(Errors.multiStatementsDisabled(sql));
-      return;
     }
     runOnBackend(
         info,
@@ -423,17 +424,39 @@ public final class ClientSession {
   }
 
   private ResultRelay relay(BackendConnection backend) {
-    return new ResultRelay(backend.channel(), writer, capabilities);
+    return new ResultRelay(backend.channel(), writer, capabilities, statusFlags);
   }
 
   /** Updates pins and state from a statement's classification and what the backend answered. */
-  private void statementDone(StatementInfo info, RelayOutcome outcome, BackendConnection backend) {
+  private void statementDone(StatementInfo info, RelayOutcome outcome, BackendConnection backend)
+      throws IOException {
+    long ownLastInsertId = state.lastInsertId();
+    long backendLastInsertId = backend.state().lastInsertId();
     synchronized (pins) {
       StatementEffects.apply(info, outcome, state, backend.state(), pins);
     }
     if (outcome.statusFlags() >= 0) {
       statusFlags = outcome.statusFlags();
     }
+    boolean mayHaveChanged =
+        outcome.lastInsertId() != 0 || (info != null && info.has(StatementFlag.LAST_INSERT_ID));
+    if (mayHaveChanged && outcome.warnings() == 0) {
+      followLastInsertId(backend, ownLastInsertId, backendLastInsertId);
+    }
+  }
+
+  /**
+   * Reads LAST_INSERT_ID() back from the server. The OK packet's insert id does not say it: an
+   * explicit value in an AUTO_INCREMENT column is reported there but leaves LAST_INSERT_ID() as it
+   * was, and {@code SELECT LAST_INSERT_ID(n)} sets it with no OK packet at all. A value the
+   * statement left unchanged belonged to the connection's previous user, so the session keeps its
+   * own. (Not after warnings: MySQL would clear them before the client's SHOW WARNINGS.)
+   */
+  private void followLastInsertId(BackendConnection backend, long own, long before)
+      throws IOException {
+    long now = BackendCommands.lastInsertId(backend.channel());
+    backend.state().lastInsertId(now);
+    state.lastInsertId(now != before ? now : own);
   }
 
   private void connectionLost(BackendConnection backend, Exception cause) {

@@ -20,17 +20,6 @@ final class Errors {
         1243, "HY000", "Unknown prepared statement handler (" + id + ") given to " + command);
   }
 
-  static ErrPacket multiStatementsDisabled(String sql) {
-    String near = sql.length() > 80 ? sql.substring(0, 80) : sql;
-    return new ErrPacket(
-        1064,
-        "42000",
-        "You have an error in your SQL syntax: multiple statements are disabled for this"
-            + " connection (CLIENT_MULTI_STATEMENTS is off) near '"
-            + near
-            + "'");
-  }
-
   static ErrPacket lostConnection(boolean inTransaction) {
     return new ErrPacket(
         2013,

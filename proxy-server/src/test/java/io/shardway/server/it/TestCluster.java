@@ -8,6 +8,7 @@ import io.shardway.config.Pool;
 import io.shardway.config.SchemaConfig;
 import io.shardway.config.ShardGroup;
 import io.shardway.config.ShardwayConfig;
+import io.shardway.config.Tls;
 import io.shardway.config.User;
 import io.shardway.server.ShardwayServer;
 import io.shardway.testcluster.DemoSchema;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * One real MariaDB and one Shardway in front of it, shared by every integration test in the JVM
@@ -80,6 +82,75 @@ public final class TestCluster {
   /** A proxy of its own, with other auth or pool settings, in front of the shared MariaDB. */
   public ShardwayServer startProxy(Auth auth, Pool pool) throws InterruptedException {
     return ShardwayServer.start(config(mariadb, auth, pool));
+  }
+
+  /**
+   * A proxy of its own whose configuration is the shared proxy's, changed by {@code change} (see
+   * {@link #withTls}, {@link #withAuth}, {@link #withPool}, {@link #withMaxAllowedPacket}).
+   */
+  public ShardwayServer startProxy(UnaryOperator<ShardwayConfig> change)
+      throws InterruptedException {
+    return ShardwayServer.start(change.apply(config(mariadb, Auth.DEFAULTS, Pool.DEFAULTS)));
+  }
+
+  public static ShardwayConfig withTls(ShardwayConfig c, Tls tls) {
+    return new ShardwayConfig(
+        c.listen(),
+        Optional.of(tls),
+        c.auth(),
+        c.maxAllowedPacket(),
+        c.users(),
+        c.backendUser(),
+        c.shardGroups(),
+        c.schemas(),
+        c.pool(),
+        c.admin(),
+        c.source());
+  }
+
+  public static ShardwayConfig withAuth(ShardwayConfig c, Auth auth) {
+    return new ShardwayConfig(
+        c.listen(),
+        c.tls(),
+        auth,
+        c.maxAllowedPacket(),
+        c.users(),
+        c.backendUser(),
+        c.shardGroups(),
+        c.schemas(),
+        c.pool(),
+        c.admin(),
+        c.source());
+  }
+
+  public static ShardwayConfig withPool(ShardwayConfig c, Pool pool) {
+    return new ShardwayConfig(
+        c.listen(),
+        c.tls(),
+        c.auth(),
+        c.maxAllowedPacket(),
+        c.users(),
+        c.backendUser(),
+        c.shardGroups(),
+        c.schemas(),
+        pool,
+        c.admin(),
+        c.source());
+  }
+
+  public static ShardwayConfig withMaxAllowedPacket(ShardwayConfig c, long bytes) {
+    return new ShardwayConfig(
+        c.listen(),
+        c.tls(),
+        c.auth(),
+        bytes,
+        c.users(),
+        c.backendUser(),
+        c.shardGroups(),
+        c.schemas(),
+        c.pool(),
+        c.admin(),
+        c.source());
   }
 
   /** The default pool, resized. */
