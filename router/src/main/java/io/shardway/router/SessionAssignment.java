@@ -48,10 +48,22 @@ public sealed interface SessionAssignment {
   }
 
   /**
-   * A change the proxy cannot replay exactly, so the session must stay on its backend connection: a
-   * value that is an expression rather than one literal, {@code SET PASSWORD}, {@code SET ROLE},
-   * MariaDB's {@code SET STATEMENT … FOR}, a variable that affects only the next statement, or a
-   * {@code SET} the classifier could not parse.
+   * {@code SET name = expression}: the value is known only once the server has computed it (drivers
+   * send {@code SET sql_mode = CONCAT(@@sql_mode, ',STRICT_TRANS_TABLES')} at connect, say). The
+   * proxy reads the result back and replays it as a literal.
+   *
+   * @param name lower-case, without scope prefix or backticks
+   */
+  record ComputedVariable(String name) implements SessionAssignment {
+    public ComputedVariable {
+      Objects.requireNonNull(name, "name");
+    }
+  }
+
+  /**
+   * A change the proxy cannot replay exactly, so the session must stay on its backend connection:
+   * {@code SET PASSWORD}, {@code SET ROLE}, MariaDB's {@code SET STATEMENT … FOR}, a variable that
+   * affects only the next statement, or a {@code SET} the classifier could not parse.
    *
    * @param reason a short sentence naming the variable or construct, for logs and metrics
    */

@@ -1,5 +1,6 @@
 package io.shardway.router;
 
+import io.shardway.router.SessionAssignment.ComputedVariable;
 import io.shardway.router.SessionAssignment.Names;
 import io.shardway.router.SessionAssignment.SystemVariable;
 import io.shardway.router.SessionAssignment.TransactionCharacteristics;
@@ -224,6 +225,8 @@ final class SetStatementParser {
       out.add(new SystemVariable(name, null));
     } else if (LiteralValue.isLiteral(st, first, last)) {
       out.add(new SystemVariable(name, st.text(first, last)));
+    } else if (name.indexOf('.') < 0) {
+      out.add(new ComputedVariable(name));
     } else {
       out.add(new Unreplayable("SET " + name + " to an expression, not a single literal"));
     }

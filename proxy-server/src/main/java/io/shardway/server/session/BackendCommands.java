@@ -4,12 +4,16 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.shardway.protocol.CapabilityFlags;
+import io.shardway.protocol.ColumnDefinition;
 import io.shardway.protocol.CommandType;
 import io.shardway.protocol.ErrPacket;
 import io.shardway.protocol.PacketBuffers;
+import io.shardway.protocol.TextRow;
 import io.shardway.server.backend.BackendChannel;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Commands Shardway sends a backend connection on its own behalf, to bring it to a session's state:
@@ -79,6 +83,57 @@ final class BackendCommands {
     try {
       backend.readPacket(ByteBufAllocator.DEFAULT).release();
       return Long.parseUnsignedLong(PacketBuffers.readLenencString(row));
+    } finally {
+      row.release();
+    }
+  }
+
+  /**
+   * The session values of {@code names} as SQL literals (numbers bare, strings quoted, NULL), or
+   * null when the server refused to tell.
+   */
+  static List<String> sessionValues(BackendChannel backend, List<String> names) throws IOException {
+    StringBuilder sql = new StringBuilder("SELECT ");
+    for (int i = 0; i < names.size(); i++) {
+      sql.append(i == 0 ? "" : ", ").append("@@SESSION.").append(names.get(i));
+    }
+    byte[] text = sql.toString().getBytes(StandardCharsets.UTF_8);
+    ByteBuf payload = Unpooled.buffer(text.length + 1);
+    payload.writeByte(CommandType.COM_QUERY).writeBytes(text);
+    try {
+      backend.writeCommand(payload);
+    } finally {
+      payload.release();
+    }
+    ByteBuf first = backend.readPacket(ByteBufAllocator.DEFAULT);
+    try {
+      if (first.getUnsignedByte(first.readerIndex()) == ErrPacket.HEADER) {
+        return null;
+      }
+    } finally {
+      first.release();
+    }
+    List<Integer> types = new ArrayList<>(names.size());
+    for (int i = 0; i < names.size(); i++) {
+      ByteBuf column = backend.readPacket(ByteBufAllocator.DEFAULT);
+      try {
+        types.add(ColumnDefinition.decode(column).type());
+      } finally {
+        column.release();
+      }
+    }
+    if (!CapabilityFlags.has(backend.capabilities(), CapabilityFlags.CLIENT_DEPRECATE_EOF)) {
+      backend.readPacket(ByteBufAllocator.DEFAULT).release();
+    }
+    ByteBuf row = backend.readPacket(ByteBufAllocator.DEFAULT);
+    try {
+      List<byte[]> values = TextRow.decode(row, names.size());
+      backend.readPacket(ByteBufAllocator.DEFAULT).release();
+      List<String> literals = new ArrayList<>(values.size());
+      for (int i = 0; i < values.size(); i++) {
+        literals.add(SqlLiterals.of(values.get(i), types.get(i)));
+      }
+      return literals;
     } finally {
       row.release();
     }

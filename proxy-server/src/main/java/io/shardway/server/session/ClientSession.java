@@ -11,6 +11,7 @@ import io.shardway.protocol.ErrPacket;
 import io.shardway.protocol.OkPacket;
 import io.shardway.protocol.Packet;
 import io.shardway.protocol.ServerStatus;
+import io.shardway.router.SessionAssignment;
 import io.shardway.router.StatementClassifier;
 import io.shardway.router.StatementFlag;
 import io.shardway.router.StatementInfo;
@@ -24,6 +25,7 @@ import io.shardway.server.state.ConnectionState;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -214,6 +216,9 @@ public final class ClientSession {
   }
 
   private void prepare(ByteBuf payload) {
+    // Classified now, applied at each execution: a prepared SET or CREATE TEMPORARY TABLE changes
+    // session state just as a text one does.
+    StatementInfo info = StatementClassifier.classify(readString(payload, collation));
     pin(PinReason.PREPARED_STATEMENT);
     runOnBackend(
         null,
@@ -223,7 +228,7 @@ public final class ClientSession {
           long clientId = statements.nextClientId();
           long backendId = relay(backend).relayPrepare(outcome, clientId);
           if (backendId >= 0) {
-            statements.opened(clientId, backendId);
+            statements.opened(clientId, backendId, info);
           }
         });
     if (statements.isEmpty()) {
@@ -233,14 +238,15 @@ public final class ClientSession {
   }
 
   private void executeStatement(ByteBuf payload) {
+    StatementInfo info = statements.info(payload.getUnsignedIntLE(payload.readerIndex() + 1));
     if (!toBackendStatementId(payload, "mysqld_stmt_execute")) {
       return;
     }
     runOnBackend(
-        null,
+        info,
         backend -> {
           backend.channel().writeCommand(payload);
-          statementDone(null, relay(backend).relayResults(), backend);
+          statementDone(info, relay(backend).relayResults(), backend);
         });
   }
 
@@ -432,16 +438,39 @@ public final class ClientSession {
       throws IOException {
     long ownLastInsertId = state.lastInsertId();
     long backendLastInsertId = backend.state().lastInsertId();
+    List<String> computed;
     synchronized (pins) {
-      StatementEffects.apply(info, outcome, state, backend.state(), pins);
+      computed = StatementEffects.apply(info, outcome, state, backend.state(), pins);
     }
     if (outcome.statusFlags() >= 0) {
       statusFlags = outcome.statusFlags();
+    }
+    if (!computed.isEmpty()) {
+      followComputedVariables(backend, computed);
     }
     boolean mayHaveChanged =
         outcome.lastInsertId() != 0 || (info != null && info.has(StatementFlag.LAST_INSERT_ID));
     if (mayHaveChanged && outcome.warnings() == 0) {
       followLastInsertId(backend, ownLastInsertId, backendLastInsertId);
+    }
+  }
+
+  /**
+   * Reads back the values a SET computed (drivers send {@code SET sql_mode = CONCAT(@@sql_mode,
+   * ...)} at connect), so they replay as literals instead of pinning the session.
+   */
+  private void followComputedVariables(BackendConnection backend, List<String> names)
+      throws IOException {
+    List<String> values = BackendCommands.sessionValues(backend.channel(), names);
+    if (values == null) {
+      pin(PinReason.UNREPLAYABLE_SET);
+      return;
+    }
+    for (int i = 0; i < names.size(); i++) {
+      SessionAssignment.SystemVariable value =
+          new SessionAssignment.SystemVariable(names.get(i), values.get(i));
+      state.apply(value);
+      backend.state().apply(value);
     }
   }
 
@@ -573,5 +602,10 @@ public final class ClientSession {
   private static String readString(ByteBuf payload) {
     return payload.toString(
         payload.readerIndex() + 1, payload.readableBytes() - 1, StandardCharsets.UTF_8);
+  }
+
+  private static String readString(ByteBuf payload, Collation collation) {
+    return payload.toString(
+        payload.readerIndex() + 1, payload.readableBytes() - 1, collation.javaCharset());
   }
 }

@@ -1,5 +1,6 @@
 package io.shardway.server.session;
 
+import io.shardway.router.StatementInfo;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -12,6 +13,7 @@ final class PreparedStatementIds {
   static final long LAST_PREPARED = 0xFFFF_FFFFL;
 
   private final Map<Long, Long> backendIds = new HashMap<>();
+  private final Map<Long, StatementInfo> infos = new HashMap<>();
   private long nextClientId = 1;
   private long lastBackendId = -1;
 
@@ -19,8 +21,9 @@ final class PreparedStatementIds {
     return nextClientId;
   }
 
-  void opened(long clientId, long backendId) {
+  void opened(long clientId, long backendId, StatementInfo info) {
     backendIds.put(clientId, backendId);
+    infos.put(clientId, info);
     lastBackendId = backendId;
     nextClientId++;
   }
@@ -34,8 +37,14 @@ final class PreparedStatementIds {
     return id == null ? -1 : id;
   }
 
+  /** How the statement was classified at prepare time, or null when it is unknown. */
+  StatementInfo info(long clientId) {
+    return infos.get(clientId == LAST_PREPARED ? nextClientId - 1 : clientId);
+  }
+
   void closed(long clientId) {
     backendIds.remove(clientId);
+    infos.remove(clientId);
   }
 
   boolean isEmpty() {
@@ -45,6 +54,7 @@ final class PreparedStatementIds {
   /** Forgets every statement (connection lost or reset). */
   void clear() {
     backendIds.clear();
+    infos.clear();
     lastBackendId = -1;
   }
 }

@@ -6,6 +6,8 @@ import io.shardway.router.StatementFlag;
 import io.shardway.router.StatementInfo;
 import io.shardway.server.backend.RelayOutcome;
 import io.shardway.server.state.ConnectionState;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What a finished statement changed: replayable state (SET) is recorded on the session and on the
@@ -15,15 +17,20 @@ import io.shardway.server.state.ConnectionState;
 final class StatementEffects {
   private StatementEffects() {}
 
-  static void apply(
+  /**
+   * Applies the statement's effects; returns the variables it set to computed values, which the
+   * caller reads back from the server (empty when none).
+   */
+  static List<String> apply(
       StatementInfo info,
       RelayOutcome outcome,
       ConnectionState session,
       ConnectionState backend,
       SessionPins pins) {
     pins.statementDone();
+    List<String> computed = List.of();
     if (info != null && (!outcome.failed() || outcome.completedResults() > 0)) {
-      applyStatement(info, outcome, session, backend, pins);
+      computed = applyStatement(info, outcome, session, backend, pins);
     }
     int status = outcome.statusFlags();
     if (status >= 0) {
@@ -47,9 +54,10 @@ final class StatementEffects {
     if (outcome.warnings() > 0) {
       pins.add(PinReason.WARNINGS);
     }
+    return computed;
   }
 
-  private static void applyStatement(
+  private static List<String> applyStatement(
       StatementInfo info,
       RelayOutcome outcome,
       ConnectionState session,
@@ -57,9 +65,15 @@ final class StatementEffects {
       SessionPins pins) {
     // After a failed multi-statement it is unknown which SETs took effect.
     boolean complete = !outcome.failed();
+    List<String> computed = List.of();
     for (SessionAssignment assignment : info.assignments()) {
       if (!complete || assignment instanceof SessionAssignment.Unreplayable) {
         pins.add(PinReason.UNREPLAYABLE_SET);
+      } else if (assignment instanceof SessionAssignment.ComputedVariable v) {
+        if (computed.isEmpty()) {
+          computed = new ArrayList<>();
+        }
+        computed.add(v.name());
       } else {
         session.apply(assignment);
         backend.apply(assignment);
@@ -87,5 +101,6 @@ final class StatementEffects {
       case UNLOCK_TABLES -> pins.remove(PinReason.TABLE_LOCK);
       default -> {}
     }
+    return computed;
   }
 }

@@ -1,0 +1,132 @@
+package io.shardway.server.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.shardway.config.Auth;
+import io.shardway.server.ShardwayServer;
+import io.shardway.server.session.PinReason;
+import io.shardway.server.session.PinStatistics;
+import io.shardway.testcluster.DemoSchema;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Session state set in ways that are not a plain text {@code SET x = literal}: computed values
+ * (what MariaDB Connector/J sends at connect) and server-side prepared statements. On a proxy with
+ * ONE backend connection every session shares it, so anything not replayed or not reset would show
+ * up in the other session.
+ */
+class StateTrackingIT {
+  private static ShardwayServer proxy;
+
+  @BeforeAll
+  static void startProxy() throws InterruptedException {
+    proxy = TestCluster.get().startProxy(Auth.DEFAULTS, TestCluster.pool(1));
+  }
+
+  @AfterAll
+  static void stopProxy() {
+    proxy.close();
+  }
+
+  private static Connection connector(String options) throws SQLException {
+    return DriverManager.getConnection(
+        TestCluster.url(proxy.port(), DemoSchema.SCHEMA, options),
+        TestCluster.APP_USER,
+        TestCluster.APP_PASSWORD);
+  }
+
+  private static Connection mariadb(String options) throws SQLException {
+    return DriverManager.getConnection(
+        "jdbc:mariadb://127.0.0.1:" + proxy.port() + "/" + DemoSchema.SCHEMA + "?" + options,
+        TestCluster.APP_USER,
+        TestCluster.APP_PASSWORD);
+  }
+
+  private static String scalar(Connection c, String sql) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      assertTrue(rs.next());
+      return rs.getString(1);
+    }
+  }
+
+  @Test
+  void computedSetValuesAreReplayedInsteadOfPinning() throws Exception {
+    PinStatistics pins = proxy.sessions().pins();
+    long before = pins.total(PinReason.UNREPLAYABLE_SET);
+    try (Connection computed = connector("");
+        Connection plain = connector("")) {
+      String defaultMode = scalar(plain, "SELECT @@SESSION.sql_mode");
+      try (Statement s = computed.createStatement()) {
+        s.execute(
+            "SET SESSION sql_mode = CONCAT(@@sql_mode, ',ANSI_QUOTES'), wait_timeout = 600 + 1");
+      }
+      // Both sessions share the one backend connection, turn by turn.
+      for (int i = 0; i < 3; i++) {
+        assertTrue(scalar(computed, "SELECT @@SESSION.sql_mode").contains("ANSI_QUOTES"));
+        assertEquals("601", scalar(computed, "SELECT @@SESSION.wait_timeout"));
+        assertEquals(defaultMode, scalar(plain, "SELECT @@SESSION.sql_mode"));
+      }
+    }
+    assertEquals(before, pins.total(PinReason.UNREPLAYABLE_SET));
+  }
+
+  @Test
+  void mariadbConnectorSessionsAreNotPinnedByItsConnectTimeSet() throws Exception {
+    PinStatistics pins = proxy.sessions().pins();
+    long before = pins.total(PinReason.UNREPLAYABLE_SET);
+    // Two sessions of a driver that sets sql_mode with CONCAT(...) at connect, over one backend
+    // connection: the second could not run at all if the first were pinned.
+    try (Connection first = mariadb("");
+        Connection second = mariadb("")) {
+      assertTrue(scalar(first, "SELECT @@SESSION.sql_mode").contains("STRICT_TRANS_TABLES"));
+      assertEquals("200", scalar(second, "SELECT COUNT(*) FROM users"));
+      assertEquals("200", scalar(first, "SELECT COUNT(*) FROM users"));
+    }
+    assertEquals(before, pins.total(PinReason.UNREPLAYABLE_SET));
+  }
+
+  @Test
+  void aSetRunAsAServerPreparedStatementIsReplayedAndDoesNotLeak() throws Exception {
+    try (Connection prepared = connector("useServerPrepStmts=true");
+        Connection other = connector("")) {
+      String defaultZone = scalar(other, "SELECT @@SESSION.time_zone");
+      try (PreparedStatement ps = prepared.prepareStatement("SET SESSION time_zone = '+03:00'")) {
+        ps.execute();
+      }
+      assertEquals(defaultZone, scalar(other, "SELECT @@SESSION.time_zone"));
+      assertEquals("+03:00", scalar(prepared, "SELECT @@SESSION.time_zone"));
+      assertEquals(defaultZone, scalar(other, "SELECT @@SESSION.time_zone"));
+    }
+  }
+
+  @Test
+  void aTemporaryTableCreatedByAServerPreparedStatementPinsTheSession() throws Exception {
+    PinStatistics pins = proxy.sessions().pins();
+    try (Connection prepared = connector("useServerPrepStmts=true")) {
+      try (PreparedStatement ps =
+          prepared.prepareStatement("CREATE TEMPORARY TABLE prepared_tmp (x INT)")) {
+        ps.execute();
+      }
+      assertEquals(1, pins.current(PinReason.TEMPORARY_TABLE));
+      assertEquals("0", scalar(prepared, "SELECT COUNT(*) FROM prepared_tmp"));
+    }
+    // The pinned connection was reset before going back to the pool.
+    try (Connection next = connector("")) {
+      SQLException missing =
+          org.junit.jupiter.api.Assertions.assertThrows(
+              SQLException.class, () -> scalar(next, "SELECT COUNT(*) FROM prepared_tmp"));
+      assertEquals(1146, missing.getErrorCode());
+    }
+    assertEquals(0, pins.current(PinReason.TEMPORARY_TABLE));
+  }
+}
