@@ -24,10 +24,7 @@ final class BackendCommands {
 
   /** Runs a statement that answers OK or ERR; returns the error, or null. */
   static ErrPacket query(BackendChannel backend, String sql) throws IOException {
-    byte[] text = sql.getBytes(StandardCharsets.UTF_8);
-    ByteBuf payload = Unpooled.buffer(text.length + 1);
-    payload.writeByte(CommandType.COM_QUERY).writeBytes(text);
-    return command(backend, payload);
+    return command(backend, queryPayload(sql));
   }
 
   /**
@@ -35,57 +32,18 @@ final class BackendCommands {
    * selected.
    */
   static String currentSchema(BackendChannel backend) throws IOException {
-    byte[] text = "SELECT DATABASE()".getBytes(StandardCharsets.US_ASCII);
-    ByteBuf payload = Unpooled.buffer(text.length + 1);
-    payload.writeByte(CommandType.COM_QUERY).writeBytes(text);
-    try {
-      backend.writeCommand(payload);
-    } finally {
-      payload.release();
-    }
-    boolean deprecateEof =
-        CapabilityFlags.has(backend.capabilities(), CapabilityFlags.CLIENT_DEPRECATE_EOF);
-    // Column count, one column definition, the EOF unless deprecated, then the row.
-    int before = deprecateEof ? 2 : 3;
-    for (int i = 0; i < before; i++) {
-      backend.readPacket(ByteBufAllocator.DEFAULT).release();
-    }
-    ByteBuf row = backend.readPacket(ByteBufAllocator.DEFAULT);
-    try {
-      String schema =
-          row.getUnsignedByte(row.readerIndex()) == PacketBuffers.NULL_VALUE
-              ? null
-              : PacketBuffers.readLenencString(row);
-      backend.readPacket(ByteBufAllocator.DEFAULT).release();
-      return schema;
-    } finally {
-      row.release();
-    }
+    SingleRow row = selectSingleRow(backend, "SELECT DATABASE()", 1);
+    byte[] schema = row == null ? null : row.values().get(0);
+    return schema == null ? null : new String(schema, StandardCharsets.UTF_8);
   }
 
   /** {@code SELECT LAST_INSERT_ID()} on the connection. */
   static long lastInsertId(BackendChannel backend) throws IOException {
-    byte[] text = "SELECT LAST_INSERT_ID()".getBytes(StandardCharsets.US_ASCII);
-    ByteBuf payload = Unpooled.buffer(text.length + 1);
-    payload.writeByte(CommandType.COM_QUERY).writeBytes(text);
-    try {
-      backend.writeCommand(payload);
-    } finally {
-      payload.release();
+    SingleRow row = selectSingleRow(backend, "SELECT LAST_INSERT_ID()", 1);
+    if (row == null) {
+      throw new IOException("the backend refused SELECT LAST_INSERT_ID()");
     }
-    boolean deprecateEof =
-        CapabilityFlags.has(backend.capabilities(), CapabilityFlags.CLIENT_DEPRECATE_EOF);
-    // Column count, one column definition, the EOF unless deprecated, the row, the end marker.
-    for (int i = deprecateEof ? 2 : 3; i > 0; i--) {
-      backend.readPacket(ByteBufAllocator.DEFAULT).release();
-    }
-    ByteBuf row = backend.readPacket(ByteBufAllocator.DEFAULT);
-    try {
-      backend.readPacket(ByteBufAllocator.DEFAULT).release();
-      return Long.parseUnsignedLong(PacketBuffers.readLenencString(row));
-    } finally {
-      row.release();
-    }
+    return Long.parseUnsignedLong(new String(row.values().get(0), StandardCharsets.US_ASCII));
   }
 
   /**
@@ -97,9 +55,24 @@ final class BackendCommands {
     for (int i = 0; i < names.size(); i++) {
       sql.append(i == 0 ? "" : ", ").append("@@SESSION.").append(names.get(i));
     }
-    byte[] text = sql.toString().getBytes(StandardCharsets.UTF_8);
-    ByteBuf payload = Unpooled.buffer(text.length + 1);
-    payload.writeByte(CommandType.COM_QUERY).writeBytes(text);
+    SingleRow row = selectSingleRow(backend, sql.toString(), names.size());
+    if (row == null) {
+      return null;
+    }
+    List<String> literals = new ArrayList<>(names.size());
+    for (int i = 0; i < names.size(); i++) {
+      literals.add(SqlLiterals.of(row.values().get(i), row.types().get(i)));
+    }
+    return literals;
+  }
+
+  /** The values and column types of a result that has exactly one row. */
+  private record SingleRow(List<byte[]> values, List<Integer> types) {}
+
+  /** Runs a SELECT that returns one row of {@code columns} values; null when it fails. */
+  private static SingleRow selectSingleRow(BackendChannel backend, String sql, int columns)
+      throws IOException {
+    ByteBuf payload = queryPayload(sql);
     try {
       backend.writeCommand(payload);
     } finally {
@@ -113,8 +86,8 @@ final class BackendCommands {
     } finally {
       first.release();
     }
-    List<Integer> types = new ArrayList<>(names.size());
-    for (int i = 0; i < names.size(); i++) {
+    List<Integer> types = new ArrayList<>(columns);
+    for (int i = 0; i < columns; i++) {
       ByteBuf column = backend.readPacket(ByteBufAllocator.DEFAULT);
       try {
         types.add(ColumnDefinition.decode(column).type());
@@ -127,16 +100,20 @@ final class BackendCommands {
     }
     ByteBuf row = backend.readPacket(ByteBufAllocator.DEFAULT);
     try {
-      List<byte[]> values = TextRow.decode(row, names.size());
+      List<byte[]> values = TextRow.decode(row, columns);
+      // The end-of-rows marker.
       backend.readPacket(ByteBufAllocator.DEFAULT).release();
-      List<String> literals = new ArrayList<>(values.size());
-      for (int i = 0; i < values.size(); i++) {
-        literals.add(SqlLiterals.of(values.get(i), types.get(i)));
-      }
-      return literals;
+      return new SingleRow(values, types);
     } finally {
       row.release();
     }
+  }
+
+  private static ByteBuf queryPayload(String sql) {
+    byte[] text = sql.getBytes(StandardCharsets.UTF_8);
+    ByteBuf payload = Unpooled.buffer(text.length + 1);
+    payload.writeByte(CommandType.COM_QUERY).writeBytes(text);
+    return payload;
   }
 
   static ErrPacket initDb(BackendChannel backend, String schema) throws IOException {
