@@ -94,61 +94,34 @@ public final class TestCluster {
   }
 
   public static ShardwayConfig withTls(ShardwayConfig c, Tls tls) {
-    return new ShardwayConfig(
-        c.listen(),
-        Optional.of(tls),
-        c.auth(),
-        c.maxAllowedPacket(),
-        c.users(),
-        c.backendUser(),
-        c.shardGroups(),
-        c.schemas(),
-        c.pool(),
-        c.admin(),
-        c.source());
+    return copy(c, Optional.of(tls), c.auth(), c.maxAllowedPacket(), c.pool());
   }
 
   public static ShardwayConfig withAuth(ShardwayConfig c, Auth auth) {
-    return new ShardwayConfig(
-        c.listen(),
-        c.tls(),
-        auth,
-        c.maxAllowedPacket(),
-        c.users(),
-        c.backendUser(),
-        c.shardGroups(),
-        c.schemas(),
-        c.pool(),
-        c.admin(),
-        c.source());
+    return copy(c, c.tls(), auth, c.maxAllowedPacket(), c.pool());
   }
 
   public static ShardwayConfig withPool(ShardwayConfig c, Pool pool) {
+    return copy(c, c.tls(), c.auth(), c.maxAllowedPacket(), pool);
+  }
+
+  public static ShardwayConfig withMaxAllowedPacket(ShardwayConfig c, long bytes) {
+    return copy(c, c.tls(), c.auth(), bytes, c.pool());
+  }
+
+  /** {@code c} with the settings tests vary replaced. */
+  private static ShardwayConfig copy(
+      ShardwayConfig c, Optional<Tls> tls, Auth auth, long maxAllowedPacket, Pool pool) {
     return new ShardwayConfig(
         c.listen(),
-        c.tls(),
-        c.auth(),
-        c.maxAllowedPacket(),
+        tls,
+        auth,
+        maxAllowedPacket,
         c.users(),
         c.backendUser(),
         c.shardGroups(),
         c.schemas(),
         pool,
-        c.admin(),
-        c.source());
-  }
-
-  public static ShardwayConfig withMaxAllowedPacket(ShardwayConfig c, long bytes) {
-    return new ShardwayConfig(
-        c.listen(),
-        c.tls(),
-        c.auth(),
-        bytes,
-        c.users(),
-        c.backendUser(),
-        c.shardGroups(),
-        c.schemas(),
-        c.pool(),
         c.admin(),
         c.source());
   }
