@@ -31,6 +31,17 @@ public final class BackendConnection {
     return physical.state();
   }
 
+  /** The prepared statements this connection's server session holds. */
+  public BackendStatements statements() {
+    return physical.statements();
+  }
+
+  /** After COM_RESET_CONNECTION: the server session is as new, prepared statements gone. */
+  public void resetDone() {
+    physical.state().resetToServerDefaults();
+    physical.statements().clear();
+  }
+
   /** Server thread id, as CONNECTION_ID() on this connection reports it. */
   public long serverThreadId() {
     return physical.threadId();

@@ -10,6 +10,7 @@ final class PhysicalConnection {
   private final BackendChannel channel;
   private final long threadId;
   private final ConnectionState state = new ConnectionState();
+  private final BackendStatements statements = new BackendStatements();
 
   PhysicalConnection(BackendChannel channel, long threadId) {
     this.channel = channel;
@@ -26,5 +27,9 @@ final class PhysicalConnection {
 
   ConnectionState state() {
     return state;
+  }
+
+  BackendStatements statements() {
+    return statements;
   }
 }

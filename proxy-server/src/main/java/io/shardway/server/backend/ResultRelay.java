@@ -100,14 +100,15 @@ public final class ResultRelay {
 
   /**
    * Relays the response to COM_STMT_PREPARE: ERR, or Stmt-Prepare-OK followed by parameter and
-   * column definitions. Returns the backend's statement id, or -1 on error (with the outcome's
-   * error set).
+   * column definitions. Returns the backend's statement, or null on error (with the outcome's error
+   * set).
    */
-  public long relayPrepare(RelayOutcome outcome, long clientStatementId) throws IOException {
+  public PreparedStatement relayPrepare(RelayOutcome outcome, long clientStatementId)
+      throws IOException {
     int first = readIntoClient();
     if (first == ErrPacket.HEADER) {
       outcome.error(ErrPacket.decode(lastPacket()));
-      return -1;
+      return null;
     }
     ByteBuf ok = lastPacket();
     long backendId = ok.getUnsignedIntLE(ok.readerIndex() + 1);
@@ -123,8 +124,11 @@ public final class ResultRelay {
       relayDefinitionsAndEof(columns, outcome);
     }
     outcome.endOfRows(0, warnings);
-    return backendId;
+    return new PreparedStatement(backendId, params, columns);
   }
+
+  /** What the server said of a statement it prepared. */
+  public record PreparedStatement(long backendId, int parameters, int columns) {}
 
   /** Relays the response to COM_STMT_FETCH: rows, then the end-of-rows marker, or ERR. */
   public RelayOutcome relayFetchedRows() throws IOException {

@@ -116,6 +116,50 @@ final class BackendCommands {
     return payload;
   }
 
+  /** A statement prepared on Shardway's own behalf: its server id and parameter count. */
+  record Prepared(long id, int parameters, ErrPacket error) {}
+
+  /**
+   * Sends a client's COM_STMT_PREPARE again on another connection and reads the reply, which the
+   * client saw once already.
+   */
+  static Prepared prepare(BackendChannel backend, ByteBuf request) throws IOException {
+    backend.writeCommand(request);
+    ByteBuf ok = backend.readPacket(ByteBufAllocator.DEFAULT);
+    long id;
+    int columns;
+    int parameters;
+    try {
+      if (ok.getUnsignedByte(ok.readerIndex()) == ErrPacket.HEADER) {
+        return new Prepared(-1, 0, ErrPacket.decode(ok));
+      }
+      id = ok.getUnsignedIntLE(ok.readerIndex() + 1);
+      columns = ok.getUnsignedShortLE(ok.readerIndex() + 5);
+      parameters = ok.getUnsignedShortLE(ok.readerIndex() + 7);
+    } finally {
+      ok.release();
+    }
+    boolean eofs =
+        !CapabilityFlags.has(backend.capabilities(), CapabilityFlags.CLIENT_DEPRECATE_EOF);
+    int definitions =
+        parameters + columns + (eofs && parameters > 0 ? 1 : 0) + (eofs && columns > 0 ? 1 : 0);
+    for (int i = 0; i < definitions; i++) {
+      backend.readPacket(ByteBufAllocator.DEFAULT).release();
+    }
+    return new Prepared(id, parameters, null);
+  }
+
+  /** COM_STMT_CLOSE, which the server does not answer. */
+  static void closeStatement(BackendChannel backend, long id) throws IOException {
+    ByteBuf payload = Unpooled.buffer(5);
+    payload.writeByte(CommandType.COM_STMT_CLOSE).writeIntLE((int) id);
+    try {
+      backend.writeCommand(payload);
+    } finally {
+      payload.release();
+    }
+  }
+
   static ErrPacket initDb(BackendChannel backend, String schema) throws IOException {
     ByteBuf payload = Unpooled.buffer(schema.length() * 3 + 1);
     payload.writeByte(CommandType.COM_INIT_DB).writeCharSequence(schema, StandardCharsets.UTF_8);

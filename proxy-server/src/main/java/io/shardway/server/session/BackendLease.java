@@ -154,7 +154,7 @@ final class BackendLease {
         log.warn("session {}: backend reset failed: {}", connectionId, error.message());
         backend.markBroken();
       } else {
-        backend.state().resetToServerDefaults();
+        backend.resetDone();
       }
     } catch (IOException e) {
       backend.markBroken();

@@ -153,7 +153,8 @@ public final class ClientSession {
       case CommandType.COM_STMT_PREPARE -> prepared.prepare(payload);
       case CommandType.COM_STMT_SEND_LONG_DATA -> prepared.sendLongData(payload);
       case CommandType.COM_STMT_CLOSE -> prepared.close(payload);
-      case CommandType.COM_STMT_RESET, CommandType.COM_STMT_FETCH -> prepared.forward(payload);
+      case CommandType.COM_STMT_RESET -> prepared.reset(payload);
+      case CommandType.COM_STMT_FETCH -> prepared.fetch(payload);
       case CommandType.COM_PING -> ok();
       case CommandType.COM_QUIT -> quit();
       case CommandType.COM_INIT_DB -> initDb(readString(payload));
@@ -270,7 +271,7 @@ public final class ClientSession {
 
   /** The backend connection is gone, and with it the transaction and prepared statements. */
   private void connectionLost() {
-    prepared.clear();
+    prepared.connectionLost();
     tracker.transactionLost();
   }
 

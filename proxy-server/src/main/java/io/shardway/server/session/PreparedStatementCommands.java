@@ -1,31 +1,51 @@
 package io.shardway.server.session;
 
 import io.netty.buffer.ByteBuf;
-import io.shardway.protocol.CommandType;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.shardway.protocol.ErrPacket;
+import io.shardway.protocol.OkPacket;
 import io.shardway.router.StatementClassifier;
 import io.shardway.router.StatementInfo;
 import io.shardway.server.backend.BackendConnection;
+import io.shardway.server.backend.BackendStatements;
 import io.shardway.server.backend.RelayOutcome;
 import io.shardway.server.backend.ResultRelay;
 import io.shardway.server.frontend.ClientWriter;
 import io.shardway.server.state.ConnectionState;
+import java.io.IOException;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 /**
- * COM_STMT_PREPARE, EXECUTE, SEND_LONG_DATA, CLOSE, RESET and FETCH. A server-side prepared
- * statement lives on one backend connection, so the session stays pinned while any is open; the
- * client sees statement ids of its own, mapped to the backend's.
+ * COM_STMT_PREPARE, EXECUTE, SEND_LONG_DATA, CLOSE, RESET and FETCH without pinning the session.
+ *
+ * <p>The client sees statement ids of its own. Each execution runs on whatever backend connection
+ * the session borrows: if the statement is not prepared there yet, Shardway prepares it first
+ * (quietly, the client saw the reply once already), and every connection keeps the statements it
+ * prepared for all sessions to reuse. Because a client sends parameter types only when they change,
+ * Shardway adds them to an execution whenever the connection's copy of the statement holds other
+ * types. Only long data and open cursors live on one connection, and pin the session while they
+ * last.
  */
 final class PreparedStatementCommands {
+  /** COM_STMT_EXECUTE: command, statement id (4), flags (1), iteration count (4). */
+  private static final int EXECUTE_FIXED_PART = 10;
+
+  private static final int FLAGS_OFFSET = 5;
+
   private final ConnectionState state;
   private final BackendLease lease;
   private final StatementTracker tracker;
   private final ClientWriter writer;
   private final Function<BackendConnection, ResultRelay> relays;
   private final Supplier<Charset> charset;
-  private final PreparedStatementIds statements = new PreparedStatementIds();
+  private final IntSupplier statusFlags;
+  private final SessionStatements statements = new SessionStatements();
 
   PreparedStatementCommands(
       ConnectionState state,
@@ -40,11 +60,17 @@ final class PreparedStatementCommands {
     this.writer = writer;
     this.relays = relays;
     this.charset = charset;
+    this.statusFlags = tracker::statusFlags;
   }
 
-  /** Forgets every statement: the connection holding them was lost or reset. */
+  /** COM_RESET_CONNECTION or COM_CHANGE_USER: every statement is gone. */
   void clear() {
     statements.clear();
+  }
+
+  /** The held connection is gone with its long data and cursors; the statements remain. */
+  void connectionLost() {
+    statements.connectionLost();
   }
 
   void prepare(ByteBuf payload) {
@@ -53,95 +79,249 @@ final class PreparedStatementCommands {
     String sql =
         payload.toString(payload.readerIndex() + 1, payload.readableBytes() - 1, charset.get());
     StatementInfo info = StatementClassifier.classify(sql);
-    lease.pin(PinReason.PREPARED_STATEMENT);
+    byte[] request = ByteBufUtil.getBytes(payload);
     lease.run(
         state,
         null,
         backend -> {
           backend.channel().writeCommand(payload);
-          RelayOutcome outcome = new RelayOutcome();
-          long clientId = statements.nextClientId();
-          long backendId = relays.apply(backend).relayPrepare(outcome, clientId);
-          if (backendId >= 0) {
-            statements.opened(clientId, backendId, info);
+          long clientId = statements.nextId();
+          ResultRelay.PreparedStatement prepared =
+              relays.apply(backend).relayPrepare(new RelayOutcome(), clientId);
+          if (prepared != null) {
+            statements.add(
+                clientId, new SessionStatements.Statement(request, prepared.parameters(), info));
+            remember(backend, request, prepared.backendId(), prepared.parameters());
+          } else {
+            statements.prepareFailed();
           }
         });
-    unpinWhenNoneOpen();
   }
 
   void execute(ByteBuf payload) {
-    StatementInfo info = statements.info(payload.getUnsignedIntLE(payload.readerIndex() + 1));
-    if (!toBackendId(payload, "mysqld_stmt_execute")) {
+    SessionStatements.Statement statement = statementOf(payload, "mysqld_stmt_execute");
+    if (statement == null) {
       return;
     }
+    boolean cursorRequested = payload.getUnsignedByte(payload.readerIndex() + FLAGS_OFFSET) != 0;
     lease.run(
         state,
-        info,
+        statement.info,
         backend -> {
-          backend.channel().writeCommand(payload);
-          tracker.statementDone(info, relays.apply(backend).relayResults(), backend);
+          BackendStatements.Statement onServer = onServer(backend, statement);
+          if (onServer == null) {
+            return;
+          }
+          ByteBuf request = withParameterTypes(payload, statement, onServer);
+          try {
+            request.setIntLE(request.readerIndex() + 1, (int) onServer.id());
+            backend.channel().writeCommand(request);
+          } finally {
+            if (request != payload) {
+              request.release();
+            }
+          }
+          RelayOutcome outcome = relays.apply(backend).relayResults();
+          statement.longData = false;
+          statement.cursor = cursorRequested && !outcome.failed();
+          updatePins();
+          tracker.statementDone(statement.info, outcome, backend);
         });
   }
 
   void sendLongData(ByteBuf payload) {
     // No reply, even for an unknown statement: MySQL reports that at COM_STMT_EXECUTE.
-    if (toBackendIdQuietly(payload)) {
-      lease.run(state, null, backend -> backend.channel().writeCommand(payload));
-    }
-  }
-
-  void close(ByteBuf payload) {
-    long clientId = payload.getUnsignedIntLE(payload.readerIndex() + 1);
-    if (toBackendIdQuietly(payload)) {
-      lease.run(state, null, backend -> backend.channel().writeCommand(payload));
-    }
-    statements.closed(clientId);
-    unpinWhenNoneOpen();
-  }
-
-  /** COM_STMT_RESET (one OK or ERR) and COM_STMT_FETCH (rows of an open cursor). */
-  void forward(ByteBuf payload) {
-    boolean fetch = payload.getUnsignedByte(payload.readerIndex()) == CommandType.COM_STMT_FETCH;
-    if (!toBackendId(payload, fetch ? "mysqld_stmt_fetch" : "mysqld_stmt_reset")) {
+    SessionStatements.Statement statement = statementOf(payload, null);
+    if (statement == null) {
       return;
     }
+    statement.longData = true;
+    updatePins();
     lease.run(
         state,
         null,
         backend -> {
+          BackendStatements.Statement onServer = onServer(backend, statement);
+          if (onServer != null) {
+            payload.setIntLE(payload.readerIndex() + 1, (int) onServer.id());
+            backend.channel().writeCommand(payload);
+          }
+        });
+  }
+
+  void close(ByteBuf payload) {
+    SessionStatements.Statement statement =
+        statements.remove(payload.getUnsignedIntLE(payload.readerIndex() + 1));
+    if (statement == null) {
+      return;
+    }
+    if (statement.longData || statement.cursor) {
+      // Its pending data or cursor sits on the held connection: close the server's copy.
+      lease.run(state, null, backend -> forget(backend, statement));
+      updatePins();
+    }
+  }
+
+  /** COM_STMT_RESET: drops pending long data and an open cursor. */
+  void reset(ByteBuf payload) {
+    SessionStatements.Statement statement = statementOf(payload, "mysqld_stmt_reset");
+    if (statement == null) {
+      return;
+    }
+    if (!(statement.longData || statement.cursor) || !lease.isHeld()) {
+      writer.ok(new OkPacket(0, 0, statusFlags.getAsInt(), 0));
+      return;
+    }
+    forwardOnHeld(payload, statement, false);
+  }
+
+  /** COM_STMT_FETCH: more rows of the cursor an execution opened on the held connection. */
+  void fetch(ByteBuf payload) {
+    SessionStatements.Statement statement = statementOf(payload, "mysqld_stmt_fetch");
+    if (statement == null) {
+      return;
+    }
+    if (!statement.cursor || !lease.isHeld()) {
+      long id = payload.getUnsignedIntLE(payload.readerIndex() + 1);
+      writer.error(new ErrPacket(1421, "HY000", "The statement (" + id + ") has no open cursor."));
+      return;
+    }
+    forwardOnHeld(payload, statement, true);
+  }
+
+  private void forwardOnHeld(
+      ByteBuf payload, SessionStatements.Statement statement, boolean fetch) {
+    lease.run(
+        state,
+        null,
+        backend -> {
+          BackendStatements.Statement onServer = onServer(backend, statement);
+          if (onServer == null) {
+            return;
+          }
+          payload.setIntLE(payload.readerIndex() + 1, (int) onServer.id());
           backend.channel().writeCommand(payload);
           ResultRelay relay = relays.apply(backend);
           RelayOutcome outcome = fetch ? relay.relayFetchedRows() : relay.relaySinglePacket();
+          if (!fetch) {
+            statement.longData = false;
+            statement.cursor = false;
+            updatePins();
+          }
           tracker.statementDone(null, outcome, backend);
         });
   }
 
-  private void unpinWhenNoneOpen() {
-    if (statements.isEmpty()) {
-      lease.unpin(PinReason.PREPARED_STATEMENT);
-      lease.releaseIfUnpinned();
+  /** The session's statement named in the packet; answers the client's error when unknown. */
+  private SessionStatements.Statement statementOf(ByteBuf payload, String commandName) {
+    long id = payload.getUnsignedIntLE(payload.readerIndex() + 1);
+    SessionStatements.Statement statement = statements.get(id);
+    if (statement == null && commandName != null) {
+      writer.error(Errors.unknownStatement(id, commandName));
+    }
+    return statement;
+  }
+
+  /**
+   * The connection's copy of the statement, prepared now if it has none; null after writing the
+   * server's error when it cannot be prepared there (a table dropped since, say).
+   */
+  private BackendStatements.Statement onServer(
+      BackendConnection backend, SessionStatements.Statement statement) throws IOException {
+    String key = key(backend, statement.prepareRequest);
+    BackendStatements.Statement known = backend.statements().get(key);
+    if (known != null) {
+      return known;
+    }
+    BackendCommands.Prepared prepared =
+        BackendCommands.prepare(
+            backend.channel(), Unpooled.wrappedBuffer(statement.prepareRequest));
+    if (prepared.error() != null) {
+      writer.error(prepared.error());
+      return null;
+    }
+    remember(backend, statement.prepareRequest, prepared.id(), prepared.parameters());
+    return backend.statements().get(key);
+  }
+
+  private void remember(BackendConnection backend, byte[] request, long id, int parameters)
+      throws IOException {
+    BackendStatements.Statement replaced =
+        backend.statements().put(key(backend, request), id, parameters);
+    if (replaced != null) {
+      BackendCommands.closeStatement(backend.channel(), replaced.id());
     }
   }
 
-  /** Rewrites the statement id in place; answers the client's error when it is unknown. */
-  private boolean toBackendId(ByteBuf payload, String commandName) {
-    if (toBackendIdQuietly(payload)) {
-      return true;
+  private void forget(BackendConnection backend, SessionStatements.Statement statement)
+      throws IOException {
+    BackendStatements.Statement onServer =
+        backend.statements().remove(key(backend, statement.prepareRequest));
+    if (onServer != null) {
+      BackendCommands.closeStatement(backend.channel(), onServer.id());
     }
-    long clientId = payload.getUnsignedIntLE(payload.readerIndex() + 1);
-    writer.error(Errors.unknownStatement(clientId, commandName));
-    return false;
   }
 
-  private boolean toBackendIdQuietly(ByteBuf payload) {
-    if (payload.readableBytes() < 5 || !lease.isHeld()) {
-      return false;
+  /**
+   * What makes two prepared statements the same on a server: the text, and the state that decides
+   * how the server resolved it (schema, character set, sql_mode), all equal on this connection once
+   * it was brought to the session's state.
+   */
+  private static String key(BackendConnection backend, byte[] request) {
+    ConnectionState on = backend.state();
+    return on.schema()
+        + '\0'
+        + on.charset()
+        + '\0'
+        + on.collation()
+        + '\0'
+        + on.variables().get("sql_mode")
+        + '\0'
+        + new String(request, StandardCharsets.ISO_8859_1);
+  }
+
+  /**
+   * The execution request with parameter types added when the client left them out (it sends them
+   * only when they change) and the connection's copy of the statement holds other ones.
+   */
+  private static ByteBuf withParameterTypes(
+      ByteBuf payload,
+      SessionStatements.Statement statement,
+      BackendStatements.Statement onServer) {
+    int parameters = statement.parameters;
+    int flagIndex = payload.readerIndex() + EXECUTE_FIXED_PART + (parameters + 7) / 8;
+    if (parameters == 0 || payload.writerIndex() <= flagIndex) {
+      return payload;
     }
-    long backendId = statements.backendId(payload.getUnsignedIntLE(payload.readerIndex() + 1));
-    if (backendId < 0) {
-      return false;
+    if (payload.getByte(flagIndex) == 1) {
+      byte[] types = new byte[2 * parameters];
+      payload.getBytes(flagIndex + 1, types);
+      statement.boundTypes = types;
+      onServer.boundTypes(types);
+      return payload;
     }
-    payload.setIntLE(payload.readerIndex() + 1, (int) backendId);
-    return true;
+    if (statement.boundTypes == null
+        || Arrays.equals(statement.boundTypes, onServer.boundTypes())) {
+      return payload;
+    }
+    ByteBuf request = payload.alloc().heapBuffer(payload.readableBytes() + 2 * parameters);
+    request.writeBytes(payload, payload.readerIndex(), flagIndex - payload.readerIndex());
+    request.writeByte(1).writeBytes(statement.boundTypes);
+    request.writeBytes(payload, flagIndex + 1, payload.writerIndex() - flagIndex - 1);
+    onServer.boundTypes(statement.boundTypes);
+    return request;
+  }
+
+  private void updatePins() {
+    if (statements.anyLongData()) {
+      lease.pin(PinReason.LONG_DATA);
+    } else {
+      lease.unpin(PinReason.LONG_DATA);
+    }
+    if (statements.anyCursor()) {
+      lease.pin(PinReason.OPEN_CURSOR);
+    } else {
+      lease.unpin(PinReason.OPEN_CURSOR);
+    }
   }
 }

@@ -32,7 +32,7 @@ final class StateSync {
       if (error != null) {
         return error;
       }
-      actual.resetToServerDefaults();
+      backend.resetDone();
     }
     if (wanted.schema() != null && !wanted.schema().equals(actual.schema())) {
       error = BackendCommands.initDb(channel, schemas.backendName(wanted.schema()));

@@ -1,0 +1,85 @@
+package io.shardway.server.session;
+
+import io.shardway.router.StatementInfo;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The prepared statements a client session holds, by the ids the client knows. Each keeps what it
+ * takes to prepare it again on whichever backend connection the session borrows next.
+ */
+final class SessionStatements {
+  /** MariaDB's "the statement prepared last" id, usable in a pipelined COM_STMT_EXECUTE. */
+  static final long LAST_PREPARED = 0xFFFF_FFFFL;
+
+  /** One statement: its COM_STMT_PREPARE request, classification and what is pending on it. */
+  static final class Statement {
+    final byte[] prepareRequest;
+    final int parameters;
+    final StatementInfo info;
+
+    /** The parameter types the client last sent with new-params-bound. */
+    byte[] boundTypes;
+
+    /** Long data was sent and waits for COM_STMT_EXECUTE on the held connection. */
+    boolean longData;
+
+    /** An execution opened a cursor on the held connection. */
+    boolean cursor;
+
+    Statement(byte[] prepareRequest, int parameters, StatementInfo info) {
+      this.prepareRequest = prepareRequest;
+      this.parameters = parameters;
+      this.info = info;
+    }
+  }
+
+  private final Map<Long, Statement> byId = new HashMap<>();
+  private long nextId = 1;
+  private long lastPrepared = -1;
+
+  long nextId() {
+    return nextId;
+  }
+
+  void add(long id, Statement statement) {
+    byId.put(id, statement);
+    nextId = id + 1;
+    lastPrepared = id;
+  }
+
+  /** A failed prepare leaves no "last prepared" statement for a pipelined execution. */
+  void prepareFailed() {
+    lastPrepared = -1;
+  }
+
+  /** The statement, or null when the client never prepared it or closed it. */
+  Statement get(long id) {
+    return byId.get(id == LAST_PREPARED ? lastPrepared : id);
+  }
+
+  Statement remove(long id) {
+    return byId.remove(id == LAST_PREPARED ? lastPrepared : id);
+  }
+
+  boolean anyLongData() {
+    return byId.values().stream().anyMatch(s -> s.longData);
+  }
+
+  boolean anyCursor() {
+    return byId.values().stream().anyMatch(s -> s.cursor);
+  }
+
+  /** The connection holding pending long data and cursors is gone; the statements stay. */
+  void connectionLost() {
+    for (Statement statement : byId.values()) {
+      statement.longData = false;
+      statement.cursor = false;
+    }
+  }
+
+  /** COM_RESET_CONNECTION and COM_CHANGE_USER deallocate every statement. */
+  void clear() {
+    byId.clear();
+  }
+}
