@@ -36,6 +36,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ClientSession {
   private static final Logger log = LoggerFactory.getLogger(ClientSession.class);
+  private static final int PAUSE_READING_AT = 64;
+  private static final int RESUME_READING_AT = 8;
   private static final Pattern MAY_USE = Pattern.compile("(?i)\\buse\\b");
 
   private final long connectionId;
@@ -108,9 +110,23 @@ public final class ClientSession {
     return lease.pinReasons();
   }
 
-  /** Queues a command; commands run in arrival order, one at a time. */
+  /**
+   * Queues a command; commands run in arrival order, one at a time. A client that sends far ahead
+   * of the answers stops being read until its queue drains, so pipelining cannot fill the heap.
+   */
   public void enqueue(Packet packet) {
     executor.execute(() -> process(packet));
+    if (executor.pending() >= PAUSE_READING_AT) {
+      channel.config().setAutoRead(false);
+      // The queue may have drained before reading stopped; then nobody else would resume it.
+      resumeReadingIfDrained();
+    }
+  }
+
+  private void resumeReadingIfDrained() {
+    if (!channel.config().isAutoRead() && executor.pending() <= RESUME_READING_AT) {
+      channel.config().setAutoRead(true);
+    }
   }
 
   /** Queues the session's end, after the commands already queued. */
@@ -143,6 +159,7 @@ public final class ClientSession {
     } finally {
       packet.release();
       writer.flush();
+      resumeReadingIfDrained();
     }
   }
 

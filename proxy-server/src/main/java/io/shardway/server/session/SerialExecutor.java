@@ -32,6 +32,13 @@ final class SerialExecutor implements Executor {
     pool.execute(this::drain);
   }
 
+  /** Tasks queued and not yet started. */
+  int pending() {
+    synchronized (tasks) {
+      return tasks.size();
+    }
+  }
+
   private void drain() {
     while (true) {
       Runnable task;
