@@ -6,6 +6,12 @@ import java.util.List;
 
 /** The command lines that install and run one server, and why each option is there. */
 final class MariaDbCommands {
+  /**
+   * Test data sets are small; the default 96 MiB redo log would make each server's directory about
+   * 140 MB and its install slower.
+   */
+  private static final String SMALL_REDO_LOG = "--innodb-log-file-size=16M";
+
   static final String HOST = "127.0.0.1";
 
   private MariaDbCommands() {}
@@ -20,6 +26,7 @@ final class MariaDbCommands {
     // authentication, so that JDBC over TCP can log in as root.
     command.add("--auth-root-authentication-method=normal");
     command.add("--skip-test-db");
+    command.add(SMALL_REDO_LOG);
     command.add("--skip-name-resolve");
     // Skips the resolveip check of the host name, which needs no network here.
     command.add("--force");
@@ -47,6 +54,7 @@ final class MariaDbCommands {
     command.add("--skip-ssl");
     command.add("--server-id=" + options.serverId());
     command.add("--max-allowed-packet=64M");
+    command.add(SMALL_REDO_LOG);
     command.add("--character-set-server=utf8mb4");
     command.add("--collation-server=utf8mb4_general_ci");
     if (options.binlog()) {

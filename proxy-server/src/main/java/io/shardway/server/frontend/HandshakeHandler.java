@@ -114,7 +114,7 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
       seq = (seq + 1) & 0xFF;
     }
     if (step.error() != null) {
-      log.info("connection {} from {}: {}", connectionId, host, step.error().message());
+      log.info("connection {} from {}: {}", connectionId, host, printable(step.error().message()));
       fail(ctx, seq, step.error());
       return;
     }
@@ -160,6 +160,13 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     ProtocolErrors.closeOnError(ctx, cause, "connection " + connectionId);
+  }
+
+  /** The message with control characters shown as '?', so a client cannot forge log lines. */
+  private static String printable(String message) {
+    StringBuilder out = new StringBuilder(message.length());
+    message.codePoints().forEach(c -> out.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+    return out.toString();
   }
 
   private static String emptyToNull(String value) {
