@@ -15,7 +15,6 @@ import io.shardway.server.frontend.ClientWriter;
 import io.shardway.server.state.ConnectionState;
 import java.io.IOException;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
@@ -89,9 +88,10 @@ final class PreparedStatementCommands {
           ResultRelay.PreparedStatement prepared =
               relays.apply(backend).relayPrepare(new RelayOutcome(), clientId);
           if (prepared != null) {
-            statements.add(
-                clientId, new SessionStatements.Statement(request, prepared.parameters(), info));
-            remember(backend, request, prepared.backendId(), prepared.parameters());
+            SessionStatements.Statement statement =
+                new SessionStatements.Statement(request, prepared.parameters(), info);
+            statements.add(clientId, statement);
+            remember(backend, statement, prepared.backendId(), prepared.parameters());
           } else {
             statements.prepareFailed();
           }
@@ -228,7 +228,7 @@ final class PreparedStatementCommands {
    */
   private BackendStatements.Statement onServer(
       BackendConnection backend, SessionStatements.Statement statement) throws IOException {
-    String key = key(backend, statement.prepareRequest);
+    BackendStatements.Key key = key(backend, statement);
     BackendStatements.Statement known = backend.statements().get(key);
     if (known != null) {
       return known;
@@ -240,14 +240,15 @@ final class PreparedStatementCommands {
       writer.error(prepared.error());
       return null;
     }
-    remember(backend, statement.prepareRequest, prepared.id(), prepared.parameters());
+    remember(backend, statement, prepared.id(), prepared.parameters());
     return backend.statements().get(key);
   }
 
-  private void remember(BackendConnection backend, byte[] request, long id, int parameters)
+  private void remember(
+      BackendConnection backend, SessionStatements.Statement statement, long id, int parameters)
       throws IOException {
     BackendStatements.Statement replaced =
-        backend.statements().put(key(backend, request), id, parameters);
+        backend.statements().put(key(backend, statement), id, parameters);
     if (replaced != null) {
       BackendCommands.closeStatement(backend.channel(), replaced.id());
     }
@@ -255,8 +256,7 @@ final class PreparedStatementCommands {
 
   private void forget(BackendConnection backend, SessionStatements.Statement statement)
       throws IOException {
-    BackendStatements.Statement onServer =
-        backend.statements().remove(key(backend, statement.prepareRequest));
+    BackendStatements.Statement onServer = backend.statements().remove(key(backend, statement));
     if (onServer != null) {
       BackendCommands.closeStatement(backend.channel(), onServer.id());
     }
@@ -267,17 +267,18 @@ final class PreparedStatementCommands {
    * how the server resolved it (schema, character set, sql_mode), all equal on this connection once
    * it was brought to the session's state.
    */
-  private static String key(BackendConnection backend, byte[] request) {
+  private static BackendStatements.Key key(
+      BackendConnection backend, SessionStatements.Statement statement) {
     ConnectionState on = backend.state();
-    return on.schema()
-        + '\0'
-        + on.charset()
-        + '\0'
-        + on.collation()
-        + '\0'
-        + on.variables().get("sql_mode")
-        + '\0'
-        + new String(request, StandardCharsets.ISO_8859_1);
+    String state =
+        on.schema()
+            + '\0'
+            + on.charset()
+            + '\0'
+            + on.collation()
+            + '\0'
+            + on.variables().get("sql_mode");
+    return new BackendStatements.Key(state, statement.text);
   }
 
   /**

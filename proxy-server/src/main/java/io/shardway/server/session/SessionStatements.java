@@ -1,6 +1,7 @@
 package io.shardway.server.session;
 
 import io.shardway.router.StatementInfo;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -15,6 +16,10 @@ final class SessionStatements {
   /** One statement: its COM_STMT_PREPARE request, classification and what is pending on it. */
   static final class Statement {
     final byte[] prepareRequest;
+
+    /** The request as a string, byte for byte: the text part of the backend statement key. */
+    final String text;
+
     final int parameters;
     final StatementInfo info;
 
@@ -29,6 +34,7 @@ final class SessionStatements {
 
     Statement(byte[] prepareRequest, int parameters, StatementInfo info) {
       this.prepareRequest = prepareRequest;
+      this.text = new String(prepareRequest, StandardCharsets.ISO_8859_1);
       this.parameters = parameters;
       this.info = info;
     }
