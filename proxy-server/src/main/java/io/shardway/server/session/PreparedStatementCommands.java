@@ -5,6 +5,7 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.shardway.protocol.ErrPacket;
 import io.shardway.protocol.OkPacket;
+import io.shardway.protocol.StmtExecuteRequest;
 import io.shardway.router.StatementClassifier;
 import io.shardway.router.StatementInfo;
 import io.shardway.server.backend.BackendConnection;
@@ -32,11 +33,6 @@ import java.util.function.Supplier;
  * last.
  */
 final class PreparedStatementCommands {
-  /** COM_STMT_EXECUTE: command, statement id (4), flags (1), iteration count (4). */
-  private static final int EXECUTE_FIXED_PART = 10;
-
-  private static final int FLAGS_OFFSET = 5;
-
   private final ConnectionState state;
   private final BackendLease lease;
   private final StatementTracker tracker;
@@ -103,7 +99,7 @@ final class PreparedStatementCommands {
     if (statement == null) {
       return;
     }
-    boolean cursorRequested = payload.getUnsignedByte(payload.readerIndex() + FLAGS_OFFSET) != 0;
+    boolean cursorRequested = StmtExecuteRequest.requestsCursor(payload);
     lease.run(
         state,
         statement.info,
@@ -114,7 +110,7 @@ final class PreparedStatementCommands {
           }
           ByteBuf request = withParameterTypes(payload, statement, onServer);
           try {
-            request.setIntLE(request.readerIndex() + 1, (int) onServer.id());
+            StmtExecuteRequest.statementId(request, onServer.id());
             backend.channel().writeCommand(request);
           } finally {
             if (request != payload) {
@@ -143,7 +139,7 @@ final class PreparedStatementCommands {
         backend -> {
           BackendStatements.Statement onServer = onServer(backend, statement);
           if (onServer != null) {
-            payload.setIntLE(payload.readerIndex() + 1, (int) onServer.id());
+            StmtExecuteRequest.statementId(payload, onServer.id());
             backend.channel().writeCommand(payload);
           }
         });
@@ -151,7 +147,7 @@ final class PreparedStatementCommands {
 
   void close(ByteBuf payload) {
     SessionStatements.Statement statement =
-        statements.remove(payload.getUnsignedIntLE(payload.readerIndex() + 1));
+        statements.remove(StmtExecuteRequest.statementId(payload));
     if (statement == null) {
       return;
     }
@@ -182,7 +178,7 @@ final class PreparedStatementCommands {
       return;
     }
     if (!statement.cursor || !lease.isHeld()) {
-      long id = payload.getUnsignedIntLE(payload.readerIndex() + 1);
+      long id = StmtExecuteRequest.statementId(payload);
       writer.error(new ErrPacket(1421, "HY000", "The statement (" + id + ") has no open cursor."));
       return;
     }
@@ -199,7 +195,7 @@ final class PreparedStatementCommands {
           if (onServer == null) {
             return;
           }
-          payload.setIntLE(payload.readerIndex() + 1, (int) onServer.id());
+          StmtExecuteRequest.statementId(payload, onServer.id());
           backend.channel().writeCommand(payload);
           ResultRelay relay = relays.apply(backend);
           RelayOutcome outcome = fetch ? relay.relayFetchedRows() : relay.relaySinglePacket();
@@ -214,7 +210,7 @@ final class PreparedStatementCommands {
 
   /** The session's statement named in the packet; answers the client's error when unknown. */
   private SessionStatements.Statement statementOf(ByteBuf payload, String commandName) {
-    long id = payload.getUnsignedIntLE(payload.readerIndex() + 1);
+    long id = StmtExecuteRequest.statementId(payload);
     SessionStatements.Statement statement = statements.get(id);
     if (statement == null && commandName != null) {
       writer.error(Errors.unknownStatement(id, commandName));
@@ -289,28 +285,18 @@ final class PreparedStatementCommands {
       ByteBuf payload,
       SessionStatements.Statement statement,
       BackendStatements.Statement onServer) {
-    int parameters = statement.parameters;
-    int flagIndex = payload.readerIndex() + EXECUTE_FIXED_PART + (parameters + 7) / 8;
-    if (parameters == 0 || payload.writerIndex() <= flagIndex) {
-      return payload;
-    }
-    if (payload.getByte(flagIndex) == 1) {
-      byte[] types = new byte[2 * parameters];
-      payload.getBytes(flagIndex + 1, types);
-      statement.boundTypes = types;
-      onServer.boundTypes(types);
+    byte[] sent = StmtExecuteRequest.boundTypes(payload, statement.parameters);
+    if (sent != null) {
+      statement.boundTypes = sent;
+      onServer.boundTypes(sent);
       return payload;
     }
     if (statement.boundTypes == null
         || Arrays.equals(statement.boundTypes, onServer.boundTypes())) {
       return payload;
     }
-    ByteBuf request = payload.alloc().heapBuffer(payload.readableBytes() + 2 * parameters);
-    request.writeBytes(payload, payload.readerIndex(), flagIndex - payload.readerIndex());
-    request.writeByte(1).writeBytes(statement.boundTypes);
-    request.writeBytes(payload, flagIndex + 1, payload.writerIndex() - flagIndex - 1);
     onServer.boundTypes(statement.boundTypes);
-    return request;
+    return StmtExecuteRequest.withTypes(payload, statement.parameters, statement.boundTypes);
   }
 
   private void updatePins() {
