@@ -23,13 +23,11 @@ public sealed interface SessionAssignment {
   }
 
   /**
-   * {@code SET NAMES charset [COLLATE collation]}, {@code SET CHARACTER SET charset}, {@code SET
-   * CHARSET charset}. Names are lower-case and unquoted.
+   * {@code SET NAMES charset [COLLATE collation]}. Names are lower-case and unquoted. ({@code SET
+   * NAMES DEFAULT} and {@code SET CHARACTER SET x}, whose outcome depends on the server's or the
+   * schema's character set, are {@link ComputedVariable}s of the four variables they set.)
    *
-   * <p>Note that MySQL's {@code SET CHARACTER SET x} sets {@code character_set_connection} to the
-   * database's character set rather than to {@code x}; this record does not tell the two apart.
-   *
-   * @param charset the character set, or null for {@code DEFAULT}
+   * @param charset the character set
    * @param collation the collation, or null when absent or {@code DEFAULT}
    */
   record Names(String charset, String collation) implements SessionAssignment {}

@@ -21,6 +21,13 @@ import java.util.Set;
  * session instead of being lost on the next connection.
  */
 final class SetStatementParser {
+  /** What SET NAMES and SET CHARACTER SET change. */
+  private static final List<String> CONNECTION_CHARSET_VARIABLES =
+      List.of(
+          "character_set_client",
+          "character_set_connection",
+          "character_set_results",
+          "collation_connection");
 
   private enum Scope {
     SESSION,
@@ -239,7 +246,8 @@ final class SetStatementParser {
   private boolean characterSet(boolean collate) {
     if (st.is(pos, "DEFAULT")) {
       pos++;
-      out.add(new Names(null, null));
+      // The server's default character set: only the server knows it.
+      connectionCharsetVariables();
       return true;
     }
     String charset = nameValue(st.get(pos));
@@ -247,8 +255,14 @@ final class SetStatementParser {
       return unparsed();
     }
     pos++;
+    if (!collate) {
+      // SET CHARACTER SET x sets character_set_connection to the schema's character set, not to
+      // x: read back what the server chose.
+      connectionCharsetVariables();
+      return true;
+    }
     String collation = null;
-    if (collate && st.is(pos, "COLLATE")) {
+    if (st.is(pos, "COLLATE")) {
       pos++;
       collation = st.is(pos, "DEFAULT") ? null : nameValue(st.get(pos));
       if (collation == null && !st.is(pos, "DEFAULT")) {
@@ -258,6 +272,12 @@ final class SetStatementParser {
     }
     out.add(new Names(charset, collation));
     return true;
+  }
+
+  private void connectionCharsetVariables() {
+    for (String name : CONNECTION_CHARSET_VARIABLES) {
+      out.add(new ComputedVariable(name));
+    }
   }
 
   /** A character set or collation name, written bare, backtick-quoted or as a string. */

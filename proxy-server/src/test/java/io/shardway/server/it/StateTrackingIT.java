@@ -81,6 +81,30 @@ class StateTrackingIT {
   }
 
   @Test
+  void setCharacterSetIsReplayedAsTheServerAppliedIt() throws Exception {
+    String check =
+        "SELECT CONCAT_WS(' ', @@character_set_client, @@character_set_connection,"
+            + " @@character_set_results, @@collation_connection)";
+    String expected;
+    try (Connection direct = TestCluster.get().directConnection("");
+        Statement s = direct.createStatement()) {
+      s.execute("SET CHARACTER SET latin1");
+      expected = scalar(direct, check);
+    }
+    try (Connection session = connector("");
+        Connection other = connector("")) {
+      try (Statement s = session.createStatement()) {
+        s.execute("SET CHARACTER SET latin1");
+      }
+      // The other session takes the one backend connection in between, with its own character set.
+      String othersDefault = scalar(other, check);
+      assertEquals(expected, scalar(session, check));
+      assertEquals(othersDefault, scalar(other, check));
+      assertTrue(expected.startsWith("latin1 "), expected);
+    }
+  }
+
+  @Test
   void mariadbConnectorSessionsAreNotPinnedByItsConnectTimeSet() throws Exception {
     PinStatistics pins = proxy.sessions().pins();
     long before = pins.total(PinReason.UNREPLAYABLE_SET);
