@@ -36,6 +36,19 @@ public final class BackendConnection {
     return physical.statements();
   }
 
+  /**
+   * Marks whose statement ran last here: the server's diagnostics area (SHOW WARNINGS) describes
+   * that statement until the next one.
+   */
+  public void lastStatement(Object marker) {
+    physical.lastStatement(marker);
+  }
+
+  /** Whether {@code marker}'s statement is the last one this connection ran. */
+  public boolean ranLast(Object marker) {
+    return physical.lastStatement() == marker;
+  }
+
   /** After COM_RESET_CONNECTION: the server session is as new, prepared statements gone. */
   public void resetDone() {
     physical.state().resetToServerDefaults();

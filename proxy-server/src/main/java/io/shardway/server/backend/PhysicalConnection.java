@@ -11,6 +11,7 @@ final class PhysicalConnection {
   private final long threadId;
   private final ConnectionState state = new ConnectionState();
   private final BackendStatements statements = new BackendStatements();
+  private Object lastStatement;
 
   PhysicalConnection(BackendChannel channel, long threadId) {
     this.channel = channel;
@@ -31,5 +32,13 @@ final class PhysicalConnection {
 
   BackendStatements statements() {
     return statements;
+  }
+
+  Object lastStatement() {
+    return lastStatement;
+  }
+
+  void lastStatement(Object marker) {
+    lastStatement = marker;
   }
 }

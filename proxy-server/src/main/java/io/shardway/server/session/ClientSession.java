@@ -210,10 +210,14 @@ public final class ClientSession {
         return;
       }
     }
+    boolean readsLastError = tracker.readsLastError(sql);
     lease.run(
         state,
         info,
         backend -> {
+          if (readsLastError) {
+            tracker.restoreLastError(backend);
+          }
           backend.channel().writeQuery(payload);
           tracker.statementDone(info, relay(backend).relayResults(), backend);
           if (info.statementCount() > 1 && MAY_USE.matcher(sql).find()) {

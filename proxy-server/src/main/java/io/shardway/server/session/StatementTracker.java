@@ -1,5 +1,6 @@
 package io.shardway.server.session;
 
+import io.shardway.protocol.ErrPacket;
 import io.shardway.protocol.ServerStatus;
 import io.shardway.router.SessionAssignment;
 import io.shardway.router.StatementFlag;
@@ -20,6 +21,8 @@ final class StatementTracker {
   private final BackendLease lease;
   private final SchemaAccess schemas;
   private int statusFlags = ServerStatus.AUTOCOMMIT;
+  private ErrPacket lastError;
+  private Object lastStatement = new Object();
 
   StatementTracker(ConnectionState state, BackendLease lease, SchemaAccess schemas) {
     this.state = state;
@@ -44,6 +47,9 @@ final class StatementTracker {
   /** Updates pins and state from a statement's classification and what the backend answered. */
   void statementDone(StatementInfo info, RelayOutcome outcome, BackendConnection backend)
       throws IOException {
+    lastError = outcome.error();
+    lastStatement = new Object();
+    backend.lastStatement(lastStatement);
     long ownLastInsertId = state.lastInsertId();
     long backendLastInsertId = backend.state().lastInsertId();
     List<String> computed;
@@ -61,6 +67,28 @@ final class StatementTracker {
         outcome.lastInsertId() != 0 || (info != null && info.has(StatementFlag.LAST_INSERT_ID));
     if (mayHaveChanged && outcome.warnings() == 0) {
       followLastInsertId(backend, ownLastInsertId, backendLastInsertId);
+    }
+  }
+
+  /** Whether the session's last statement failed and {@code sql} reads its diagnostics. */
+  boolean readsLastError(String sql) {
+    return lastError != null && Diagnostics.reads(sql);
+  }
+
+  /**
+   * Before SHOW WARNINGS and the like after a failed statement: when the statement ran on another
+   * connection, or another session ran one here since, raise the same error again with SIGNAL, so
+   * the server's own diagnostics answer (MySQL lists the error in SHOW WARNINGS).
+   */
+  void restoreLastError(BackendConnection backend) throws IOException {
+    if (backend.ranLast(lastStatement)) {
+      return;
+    }
+    String signal = Diagnostics.signal(lastError);
+    if (signal != null) {
+      // The SIGNAL answers with the error it raises; that is the point, not a failure.
+      BackendCommands.query(backend.channel(), signal);
+      backend.lastStatement(lastStatement);
     }
   }
 

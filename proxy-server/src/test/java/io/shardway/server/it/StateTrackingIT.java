@@ -105,6 +105,47 @@ class StateTrackingIT {
   }
 
   @Test
+  void showWarningsAfterAnErrorListsItEvenAfterAnotherSessionUsedTheConnection() throws Exception {
+    String duplicate = "INSERT INTO countries (code, name) VALUES ('AT', 'again')";
+    String expected;
+    try (Connection direct = TestCluster.get().directConnection("")) {
+      assertEquals(1062, failure(direct, duplicate).getErrorCode());
+      expected = warnings(direct);
+    }
+    try (Connection failing = connector("");
+        Connection other = connector("")) {
+      assertEquals(1062, failure(failing, duplicate).getErrorCode());
+      // The other session's statement on the one backend connection replaces its diagnostics.
+      assertEquals("200", scalar(other, "SELECT COUNT(*) FROM users"));
+      assertEquals(expected, warnings(failing));
+      assertTrue(expected.startsWith("Error 1062 Duplicate entry 'AT'"), expected);
+    }
+  }
+
+  private static SQLException failure(Connection c, String sql) {
+    return org.junit.jupiter.api.Assertions.assertThrows(
+        SQLException.class,
+        () -> {
+          try (Statement s = c.createStatement()) {
+            s.execute(sql);
+          }
+        });
+  }
+
+  /** SHOW WARNINGS as "Level Code Message" lines, then @@error_count. */
+  private static String warnings(Connection c) throws SQLException {
+    StringBuilder out = new StringBuilder();
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SHOW WARNINGS")) {
+      while (rs.next()) {
+        out.append(rs.getString(1)).append(' ').append(rs.getInt(2)).append(' ');
+        out.append(rs.getString(3)).append('\n');
+      }
+    }
+    return out.append(scalar(c, "SELECT @@error_count")).toString();
+  }
+
+  @Test
   void mariadbConnectorSessionsAreNotPinnedByItsConnectTimeSet() throws Exception {
     PinStatistics pins = proxy.sessions().pins();
     long before = pins.total(PinReason.UNREPLAYABLE_SET);
