@@ -2,8 +2,6 @@ package io.shardway.server.it;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.shardway.config.Auth;
-import io.shardway.server.ShardwayServer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,9 +12,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -40,17 +37,7 @@ class FidelityErrorsIT {
       };
 
   /** One backend connection for every session: each statement finds another session's state. */
-  private static ShardwayServer sharedBackend;
-
-  @BeforeAll
-  static void startProxyWithOneBackendConnection() throws InterruptedException {
-    sharedBackend = TestCluster.get().startProxy(Auth.DEFAULTS, TestCluster.pool(1));
-  }
-
-  @AfterAll
-  static void stopProxy() {
-    sharedBackend.close();
-  }
+  @RegisterExtension static final SmallPoolProxy sharedBackend = new SmallPoolProxy(1);
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(Client.class)
@@ -138,7 +125,7 @@ class FidelityErrorsIT {
       Transcript proxy =
           Transcript.compare(
               Endpoint.direct(),
-              Endpoint.proxy(sharedBackend),
+              sharedBackend.endpoint(),
               (endpoint, t) -> {
                 try (Connection a = endpoint.connect(Client.MYSQL_TEXT, "");
                     Connection b = endpoint.connect(Client.MYSQL_TEXT, "");

@@ -2,17 +2,14 @@ package io.shardway.server.it;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.shardway.config.Auth;
-import io.shardway.server.ShardwayServer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -25,17 +22,7 @@ class FidelityGeneratedKeysIT {
   private static final String TABLE = "fid_keys";
 
   /** One backend connection for every session: each statement finds another session's state. */
-  private static ShardwayServer sharedBackend;
-
-  @BeforeAll
-  static void startProxyWithOneBackendConnection() throws InterruptedException {
-    sharedBackend = TestCluster.get().startProxy(Auth.DEFAULTS, TestCluster.pool(1));
-  }
-
-  @AfterAll
-  static void stopProxy() {
-    sharedBackend.close();
-  }
+  @RegisterExtension static final SmallPoolProxy sharedBackend = new SmallPoolProxy(1);
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(Client.class)
@@ -90,7 +77,7 @@ class FidelityGeneratedKeysIT {
     Transcript proxy =
         Transcript.compare(
             Endpoint.direct(),
-            Endpoint.proxy(sharedBackend),
+            sharedBackend.endpoint(),
             (endpoint, t) -> {
               try (Connection a = endpoint.connect(Client.MYSQL_TEXT, "");
                   Connection b = endpoint.connect(Client.MYSQL_TEXT, "");

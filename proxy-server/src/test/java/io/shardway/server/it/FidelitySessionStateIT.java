@@ -3,7 +3,6 @@ package io.shardway.server.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.shardway.config.Auth;
 import io.shardway.server.ShardwayServer;
 import io.shardway.server.session.ClientSession;
 import java.sql.Connection;
@@ -12,8 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -47,17 +45,7 @@ class FidelitySessionStateIT {
   };
 
   /** Two backend connections for twenty sessions. */
-  private static ShardwayServer fewBackends;
-
-  @BeforeAll
-  static void startProxyWithTwoBackendConnections() throws InterruptedException {
-    fewBackends = TestCluster.get().startProxy(Auth.DEFAULTS, TestCluster.pool(2));
-  }
-
-  @AfterAll
-  static void stopProxy() {
-    fewBackends.close();
-  }
+  @RegisterExtension static final SmallPoolProxy fewBackends = new SmallPoolProxy(2);
 
   /** What session {@code i} sets; {@code generation} changes them halfway through. */
   private record Settings(String sqlMode, String timeZone, String collation, String isolation) {
@@ -80,7 +68,8 @@ class FidelitySessionStateIT {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"shared proxy", "proxy with two backend connections"})
   void everySessionKeepsItsOwnSettingsAcrossPooledConnections(String which) throws Exception {
-    ShardwayServer server = which.equals("shared proxy") ? TestCluster.get().proxy() : fewBackends;
+    ShardwayServer server =
+        which.equals("shared proxy") ? TestCluster.get().proxy() : fewBackends.server();
     Transcript proxy =
         Transcript.compare(
             Endpoint.direct(),

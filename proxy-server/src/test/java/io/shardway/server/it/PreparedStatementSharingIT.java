@@ -4,25 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.buffer.Unpooled;
-import io.shardway.config.Auth;
 import io.shardway.protocol.CapabilityFlags;
 import io.shardway.protocol.ColumnType;
 import io.shardway.protocol.CommandType;
-import io.shardway.server.ShardwayServer;
 import io.shardway.server.session.PinReason;
 import io.shardway.server.session.PinStatistics;
 import io.shardway.testcluster.DemoSchema;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Server-side prepared statements do not pin: more sessions than backend connections keep
@@ -30,24 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class PreparedStatementSharingIT {
   private static final String SERVER_PREPARED = "useServerPrepStmts=true&cachePrepStmts=true";
-  private static ShardwayServer proxy;
-
-  @BeforeAll
-  static void startProxy() throws InterruptedException {
-    proxy = TestCluster.get().startProxy(Auth.DEFAULTS, TestCluster.pool(1));
-  }
-
-  @AfterAll
-  static void stopProxy() {
-    proxy.close();
-  }
-
-  private static Connection connect(String options) throws SQLException {
-    return DriverManager.getConnection(
-        TestCluster.url(proxy.port(), DemoSchema.SCHEMA, options),
-        TestCluster.APP_USER,
-        TestCluster.APP_PASSWORD);
-  }
+  @RegisterExtension static final SmallPoolProxy proxy = new SmallPoolProxy(1);
 
   private static String single(PreparedStatement ps) throws SQLException {
     try (ResultSet rs = ps.executeQuery()) {
@@ -62,11 +41,11 @@ class PreparedStatementSharingIT {
     List<PreparedStatement> lookups = new ArrayList<>();
     try {
       for (int i = 0; i < 6; i++) {
-        Connection c = connect(SERVER_PREPARED);
+        Connection c = proxy.connect(SERVER_PREPARED);
         sessions.add(c);
         lookups.add(c.prepareStatement("SELECT name FROM users WHERE id = ?"));
       }
-      PinStatistics pins = proxy.sessions().pins();
+      PinStatistics pins = proxy.server().sessions().pins();
       for (int round = 0; round < 3; round++) {
         for (int i = 0; i < lookups.size(); i++) {
           PreparedStatement ps = lookups.get(i);
@@ -92,8 +71,8 @@ class PreparedStatementSharingIT {
     // proxy must restore session a's INT type after session b bound a string.
     int capabilities = WireClient.BASE_CAPABILITIES | CapabilityFlags.CLIENT_DEPRECATE_EOF;
     String sql = "SELECT CONCAT('<', ?, '>')";
-    try (WireClient a = WireClient.login(Endpoint.proxy(proxy), DemoSchema.SCHEMA, capabilities);
-        WireClient b = WireClient.login(Endpoint.proxy(proxy), DemoSchema.SCHEMA, capabilities)) {
+    try (WireClient a = WireClient.login(proxy.endpoint(), DemoSchema.SCHEMA, capabilities);
+        WireClient b = WireClient.login(proxy.endpoint(), DemoSchema.SCHEMA, capabilities)) {
       int idA = prepare(a, sql);
       int idB = prepare(b, sql);
       assertEquals("<42>", execute(a, idA, true, ColumnType.LONG, intValue(42)));
@@ -145,8 +124,8 @@ class PreparedStatementSharingIT {
 
   @Test
   void aStatementPreparedInOneSchemaIsNotReusedInAnother() throws Exception {
-    try (Connection app = connect(SERVER_PREPARED);
-        Connection other = connect(SERVER_PREPARED)) {
+    try (Connection app = proxy.connect(SERVER_PREPARED);
+        Connection other = proxy.connect(SERVER_PREPARED)) {
       other.setCatalog(TestCluster.OTHER_SCHEMA);
       try (PreparedStatement inApp = app.prepareStatement("SELECT DATABASE(), ?");
           PreparedStatement inOther = other.prepareStatement("SELECT DATABASE(), ?")) {

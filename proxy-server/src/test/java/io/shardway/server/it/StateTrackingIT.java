@@ -3,8 +3,6 @@ package io.shardway.server.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.shardway.config.Auth;
-import io.shardway.server.ShardwayServer;
 import io.shardway.server.session.PinReason;
 import io.shardway.server.session.PinStatistics;
 import io.shardway.testcluster.DemoSchema;
@@ -14,9 +12,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Session state set in ways that are not a plain text {@code SET x = literal}: computed values
@@ -25,28 +22,16 @@ import org.junit.jupiter.api.Test;
  * up in the other session.
  */
 class StateTrackingIT {
-  private static ShardwayServer proxy;
-
-  @BeforeAll
-  static void startProxy() throws InterruptedException {
-    proxy = TestCluster.get().startProxy(Auth.DEFAULTS, TestCluster.pool(1));
-  }
-
-  @AfterAll
-  static void stopProxy() {
-    proxy.close();
-  }
-
-  private static Connection connector(String options) throws SQLException {
-    return DriverManager.getConnection(
-        TestCluster.url(proxy.port(), DemoSchema.SCHEMA, options),
-        TestCluster.APP_USER,
-        TestCluster.APP_PASSWORD);
-  }
+  @RegisterExtension static final SmallPoolProxy proxy = new SmallPoolProxy(1);
 
   private static Connection mariadb(String options) throws SQLException {
     return DriverManager.getConnection(
-        "jdbc:mariadb://127.0.0.1:" + proxy.port() + "/" + DemoSchema.SCHEMA + "?" + options,
+        "jdbc:mariadb://127.0.0.1:"
+            + proxy.server().port()
+            + "/"
+            + DemoSchema.SCHEMA
+            + "?"
+            + options,
         TestCluster.APP_USER,
         TestCluster.APP_PASSWORD);
   }
@@ -61,10 +46,10 @@ class StateTrackingIT {
 
   @Test
   void computedSetValuesAreReplayedInsteadOfPinning() throws Exception {
-    PinStatistics pins = proxy.sessions().pins();
+    PinStatistics pins = proxy.server().sessions().pins();
     long before = pins.total(PinReason.UNREPLAYABLE_SET);
-    try (Connection computed = connector("");
-        Connection plain = connector("")) {
+    try (Connection computed = proxy.connect("");
+        Connection plain = proxy.connect("")) {
       String defaultMode = scalar(plain, "SELECT @@SESSION.sql_mode");
       try (Statement s = computed.createStatement()) {
         s.execute(
@@ -91,8 +76,8 @@ class StateTrackingIT {
       s.execute("SET CHARACTER SET latin1");
       expected = scalar(direct, check);
     }
-    try (Connection session = connector("");
-        Connection other = connector("")) {
+    try (Connection session = proxy.connect("");
+        Connection other = proxy.connect("")) {
       try (Statement s = session.createStatement()) {
         s.execute("SET CHARACTER SET latin1");
       }
@@ -112,8 +97,8 @@ class StateTrackingIT {
       assertEquals(1062, failure(direct, duplicate).getErrorCode());
       expected = warnings(direct);
     }
-    try (Connection failing = connector("");
-        Connection other = connector("")) {
+    try (Connection failing = proxy.connect("");
+        Connection other = proxy.connect("")) {
       assertEquals(1062, failure(failing, duplicate).getErrorCode());
       // The other session's statement on the one backend connection replaces its diagnostics.
       assertEquals("200", scalar(other, "SELECT COUNT(*) FROM users"));
@@ -147,7 +132,7 @@ class StateTrackingIT {
 
   @Test
   void mariadbConnectorSessionsAreNotPinnedByItsConnectTimeSet() throws Exception {
-    PinStatistics pins = proxy.sessions().pins();
+    PinStatistics pins = proxy.server().sessions().pins();
     long before = pins.total(PinReason.UNREPLAYABLE_SET);
     // Two sessions of a driver that sets sql_mode with CONCAT(...) at connect, over one backend
     // connection: the second could not run at all if the first were pinned.
@@ -162,8 +147,8 @@ class StateTrackingIT {
 
   @Test
   void aSetRunAsAServerPreparedStatementIsReplayedAndDoesNotLeak() throws Exception {
-    try (Connection prepared = connector("useServerPrepStmts=true");
-        Connection other = connector("")) {
+    try (Connection prepared = proxy.connect("useServerPrepStmts=true");
+        Connection other = proxy.connect("")) {
       String defaultZone = scalar(other, "SELECT @@SESSION.time_zone");
       try (PreparedStatement ps = prepared.prepareStatement("SET SESSION time_zone = '+03:00'")) {
         ps.execute();
@@ -176,8 +161,8 @@ class StateTrackingIT {
 
   @Test
   void aTemporaryTableCreatedByAServerPreparedStatementPinsTheSession() throws Exception {
-    PinStatistics pins = proxy.sessions().pins();
-    try (Connection prepared = connector("useServerPrepStmts=true")) {
+    PinStatistics pins = proxy.server().sessions().pins();
+    try (Connection prepared = proxy.connect("useServerPrepStmts=true")) {
       try (PreparedStatement ps =
           prepared.prepareStatement("CREATE TEMPORARY TABLE prepared_tmp (x INT)")) {
         ps.execute();
@@ -186,7 +171,7 @@ class StateTrackingIT {
       assertEquals("0", scalar(prepared, "SELECT COUNT(*) FROM prepared_tmp"));
     }
     // The pinned connection was reset before going back to the pool.
-    try (Connection next = connector("")) {
+    try (Connection next = proxy.connect("")) {
       SQLException missing =
           org.junit.jupiter.api.Assertions.assertThrows(
               SQLException.class, () -> scalar(next, "SELECT COUNT(*) FROM prepared_tmp"));
