@@ -93,6 +93,13 @@ final class BackendLease {
     }
   }
 
+  /** Without copying the reasons: this runs after every statement. */
+  private boolean pinned() {
+    synchronized (pins) {
+      return !pins.isEmpty();
+    }
+  }
+
   void pin(PinReason reason) {
     synchronized (pins) {
       pins.add(reason);
@@ -106,7 +113,7 @@ final class BackendLease {
   }
 
   void releaseIfUnpinned() {
-    if (held == null || !pinReasons().isEmpty()) {
+    if (held == null || pinned()) {
       return;
     }
     BackendConnection backend = held;
@@ -136,7 +143,7 @@ final class BackendLease {
 
   /** At the session's end: a pinned connection is reset first, an unpinned one just returned. */
   void close() {
-    if (held != null && !pinReasons().isEmpty()) {
+    if (held != null && pinned()) {
       resetAndRelease();
     } else {
       releaseIfUnpinned();
