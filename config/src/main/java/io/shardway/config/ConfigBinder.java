@@ -13,7 +13,7 @@ import java.util.Set;
 final class ConfigBinder {
 
   /** Sections that later work will define; until then any mapping is accepted and ignored. */
-  private static final List<String> RESERVED = List.of("readWrite", "cache", "metrics");
+  private static final List<String> RESERVED = List.of("cache", "metrics");
 
   private static final Set<String> KEYS =
       Set.of(
@@ -60,6 +60,8 @@ final class ConfigBinder {
             ShardwayConfig.DEFAULT_MAX_ALLOWED_PACKET);
     Optional<Admin> admin = root.get("admin").flatMap(frontend::admin);
     Optional<Pool> pool = root.optional("pool", PoolBinder::bind, Pool.DEFAULTS);
+    Optional<ReadWrite> readWrite =
+        root.optional("readWrite", ReadWriteBinder::bind, ReadWrite.DEFAULTS);
     RESERVED.forEach(key -> root.get(key).ifPresent(ConfigNode::asMapping));
 
     Optional<ConfigNode> groupSection = root.require("shardGroups");
@@ -88,6 +90,7 @@ final class ConfigBinder {
             groups.orElseThrow(),
             schemas.orElseThrow(),
             pool.orElseThrow(),
+            readWrite.orElseThrow(),
             admin,
             source));
   }

@@ -1,6 +1,7 @@
 package io.shardway.config;
 
 import java.math.BigInteger;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -74,6 +75,14 @@ final class ConfigNode {
     return map;
   }
 
+  /**
+   * Returns whether the node is a mapping, for values written either in a short form or as a
+   * mapping, such as a replica. Records no problem.
+   */
+  boolean isMapping() {
+    return node instanceof MappingNode;
+  }
+
   /** Reads a mapping with any keys, such as {@code shardGroups}, whose keys are names. */
   Optional<ConfigMap> asMapping() {
     if (node instanceof MappingNode mapping) {
@@ -138,6 +147,23 @@ final class ConfigNode {
   /** Reads a decimal integer from {@code min} to {@code max}. */
   Optional<Integer> asInt(int min, int max) {
     return scalarText("an integer").flatMap(text -> integer(text, min, max));
+  }
+
+  /** Reads a duration such as {@code 500ms}, {@code 2s} or {@code 5m} (see {@link Durations}). */
+  Optional<Duration> asDuration() {
+    return as("a duration", Durations::parse);
+  }
+
+  /** Reads a duration longer than zero. */
+  Optional<Duration> asPositiveDuration() {
+    return asDuration()
+        .filter(
+            duration -> {
+              if (duration.isZero()) {
+                problem("must be longer than 0ms");
+              }
+              return !duration.isZero();
+            });
   }
 
   /** Reads {@code true} or {@code false}, in any case, the YAML 1.2 booleans. */

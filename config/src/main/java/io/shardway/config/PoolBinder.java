@@ -22,13 +22,14 @@ final class PoolBinder {
         map.optional("maxSize", n -> n.asInt(1, Integer.MAX_VALUE), defaults.maxSize());
     Optional<Integer> minIdle =
         map.optional("minIdle", n -> n.asInt(0, Integer.MAX_VALUE), defaults.minIdle());
+    // A zero connection timeout would fail every statement the moment the pool is busy.
     Optional<Duration> connectionTimeout =
         map.optional(
-            "connectionTimeout", PoolBinder::positiveDuration, defaults.connectionTimeout());
+            "connectionTimeout", ConfigNode::asPositiveDuration, defaults.connectionTimeout());
     Optional<Duration> idleTimeout =
-        map.optional("idleTimeout", PoolBinder::duration, defaults.idleTimeout());
+        map.optional("idleTimeout", ConfigNode::asDuration, defaults.idleTimeout());
     Optional<Duration> maxLifetime =
-        map.optional("maxLifetime", PoolBinder::duration, defaults.maxLifetime());
+        map.optional("maxLifetime", ConfigNode::asDuration, defaults.maxLifetime());
     boolean minIdleFits = minIdleFits(map, maxSize, minIdle);
     if (!minIdleFits
         || maxSize.isEmpty()
@@ -57,21 +58,5 @@ final class PoolBinder {
         .orElse(map.node())
         .problem("must be at most maxSize (" + maxSize.get() + "), got " + minIdle.get());
     return false;
-  }
-
-  private static Optional<Duration> duration(ConfigNode node) {
-    return node.as("a duration", Durations::parse);
-  }
-
-  // A zero connection timeout would fail every statement the moment the pool is busy.
-  private static Optional<Duration> positiveDuration(ConfigNode node) {
-    return duration(node)
-        .filter(
-            duration -> {
-              if (duration.isZero()) {
-                node.problem("must be longer than 0ms");
-              }
-              return !duration.isZero();
-            });
   }
 }

@@ -9,9 +9,11 @@ import java.util.Objects;
  *
  * @param name the key the group has in {@code shardGroups}
  * @param primary the server that takes writes
- * @param replicas the servers that may take reads, possibly none
+ * @param replicas the servers that may take reads, with their weights, in file order, possibly
+ *     none; the loader rejects a replica with the host and port of the primary or of another
+ *     replica
  */
-public record ShardGroup(String name, BackendAddress primary, List<BackendAddress> replicas) {
+public record ShardGroup(String name, BackendAddress primary, List<Replica> replicas) {
 
   /** Checks the arguments and copies the list. */
   public ShardGroup {

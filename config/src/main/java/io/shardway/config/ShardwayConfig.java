@@ -25,6 +25,8 @@ import java.util.Optional;
  * @param shardGroups the shard groups by name, in file order, at least one
  * @param schemas the logical schemas by name, in file order, at least one
  * @param pool the backend connection pool settings
+ * @param readWrite how reads are split between primaries and replicas; {@link ReadWrite#DEFAULTS}
+ *     when the file has no {@code readWrite} key
  * @param admin the admin HTTP endpoint, when enabled
  * @param source the file this was loaded from, as named to the loader
  */
@@ -38,6 +40,7 @@ public record ShardwayConfig(
     Map<String, ShardGroup> shardGroups,
     Map<String, SchemaConfig> schemas,
     Pool pool,
+    ReadWrite readWrite,
     Optional<Admin> admin,
     Path source) {
 
@@ -54,6 +57,7 @@ public record ShardwayConfig(
     shardGroups = Collections.unmodifiableMap(new LinkedHashMap<>(shardGroups));
     schemas = Collections.unmodifiableMap(new LinkedHashMap<>(schemas));
     Objects.requireNonNull(pool, "pool");
+    Objects.requireNonNull(readWrite, "readWrite");
     Objects.requireNonNull(admin, "admin");
     Objects.requireNonNull(source, "source");
   }

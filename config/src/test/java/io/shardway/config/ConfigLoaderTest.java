@@ -59,7 +59,8 @@ class ConfigLoaderTest {
     assertEquals(List.of("s0", "s1"), List.copyOf(config.shardGroups().keySet()));
     ShardGroup s0 = config.shardGroups().get("s0");
     assertEquals(new BackendAddress("db-0-primary", 3306, Map.of()), s0.primary());
-    assertEquals(List.of(new BackendAddress("db-0-replica", 3306, Map.of())), s0.replicas());
+    assertEquals(
+        List.of(new Replica(new BackendAddress("db-0-replica", 3306, Map.of()), 1)), s0.replicas());
     assertEquals(List.of(), config.shardGroups().get("s1").replicas());
 
     SchemaConfig appdb = config.schemas().get("appdb");
@@ -91,6 +92,16 @@ class ConfigLoaderTest {
     assertEquals(
         new Pool(16, 0, Duration.ofSeconds(30), Duration.ofMinutes(10), Duration.ofMinutes(30)),
         config.pool());
+    assertEquals(
+        new ReadWrite(
+            Duration.ofSeconds(2),
+            ReadWrite.ReadYourWrites.AUTO,
+            Duration.ofMillis(50),
+            Duration.ofSeconds(5),
+            ReadWrite.Balance.ROUND_ROBIN,
+            Duration.ofSeconds(1),
+            Optional.empty()),
+        config.readWrite());
     assertEquals(Optional.empty(), config.admin());
     // With a single shard group, it is every schema's default.
     assertEquals("s0", config.schemas().get("appdb").defaultShardGroup());
@@ -120,6 +131,91 @@ class ConfigLoaderTest {
         new Pool(32, 4, Duration.ofMillis(500), Duration.ofMinutes(1), Duration.ofHours(1)),
         config.pool());
     assertEquals(Optional.of(new Admin("127.0.0.1", 9105)), config.admin());
+  }
+
+  @Test
+  void readsEveryReadWriteKey() throws ConfigException {
+    String yaml =
+        MINIMAL
+            + """
+            readWrite:
+              stickyAfterWrite: 0s
+              readYourWrites: gtid
+              gtidWaitTimeout: 10s
+              maxReplicaLag: 500ms
+              balance: least-outstanding
+              monitorInterval: 1h
+              heartbeatTable: shardway_meta.heartbeat$1
+            """;
+
+    ReadWrite readWrite = ConfigLoader.parse(yaml, SOURCE, Map.of()).readWrite();
+
+    assertEquals(
+        new ReadWrite(
+            Duration.ZERO,
+            ReadWrite.ReadYourWrites.GTID,
+            Duration.ofSeconds(10),
+            Duration.ofMillis(500),
+            ReadWrite.Balance.LEAST_OUTSTANDING,
+            Duration.ofHours(1),
+            Optional.of("shardway_meta.heartbeat$1")),
+        readWrite);
+  }
+
+  @Test
+  void defaultsTheReadWriteKeysLeftOut() throws ConfigException {
+    String yaml = MINIMAL + "readWrite: { readYourWrites: sticky, balance: weighted }\n";
+
+    ReadWrite readWrite = ConfigLoader.parse(yaml, SOURCE, Map.of()).readWrite();
+
+    assertEquals(
+        new ReadWrite(
+            Duration.ofSeconds(2),
+            ReadWrite.ReadYourWrites.STICKY,
+            Duration.ofMillis(50),
+            Duration.ofSeconds(5),
+            ReadWrite.Balance.WEIGHTED,
+            Duration.ofSeconds(1),
+            Optional.empty()),
+        readWrite);
+    assertEquals(
+        ReadWrite.DEFAULTS,
+        ConfigLoader.parse(MINIMAL + "readWrite: {}\n", SOURCE, Map.of()).readWrite());
+  }
+
+  @Test
+  void readsReplicasAsAddressesOrMappings() throws ConfigException {
+    String yaml =
+        """
+        users: [{ name: app, password: secret, schemas: ["*"] }]
+        backendUser: { name: proxy, password: secret }
+        shardGroups:
+          s0:
+            primary: "mysql://db-0:3306"
+            replicas:
+              - "mysql://db-0-a:3306?sslMode=REQUIRED"
+              - { address: "mysql://db-0-b:3307", weight: 3 }
+              - { address: "mysql://db-0-c" }
+              - { address: "mysql://db-0-d", weight: 0 }
+              - { address: "mysql://db-0:3307", weight: 10000 }
+          s1: { primary: "mysql://db-1", replicas: ["mysql://db-0-a:3306"] }
+        schemas: { appdb: { defaultShardGroup: s0 } }
+        """;
+
+    Map<String, ShardGroup> groups = ConfigLoader.parse(yaml, SOURCE, Map.of()).shardGroups();
+
+    assertEquals(
+        List.of(
+            new Replica(new BackendAddress("db-0-a", 3306, Map.of("sslMode", "REQUIRED")), 1),
+            new Replica(new BackendAddress("db-0-b", 3307, Map.of()), 3),
+            new Replica(new BackendAddress("db-0-c", 3306, Map.of()), 1),
+            new Replica(new BackendAddress("db-0-d", 3306, Map.of()), 0),
+            new Replica(new BackendAddress("db-0", 3307, Map.of()), 10000)),
+        groups.get("s0").replicas());
+    // A server may be a replica in two groups; only within one group is it a mistake.
+    assertEquals(
+        List.of(new Replica(new BackendAddress("db-0-a", 3306, Map.of()), 1)),
+        groups.get("s1").replicas());
   }
 
   @Test

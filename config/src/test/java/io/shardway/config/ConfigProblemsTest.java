@@ -253,6 +253,180 @@ class ConfigProblemsTest {
   }
 
   @Test
+  void readWriteMustBeAMapping() {
+    assertEquals(
+        List.of(at(5, 12, "readWrite: expected a mapping, got \"off\"")),
+        problemsOf(ConfigLoaderTest.MINIMAL + "readWrite: off\n"));
+  }
+
+  @Test
+  void unknownBalance() {
+    assertEquals(
+        List.of(
+            at(
+                5,
+                23,
+                "readWrite.balance: expected one of round-robin, weighted, least-outstanding,"
+                    + " got \"random\"")),
+        problemsOf(ConfigLoaderTest.MINIMAL + "readWrite: { balance: random }\n"));
+  }
+
+  @Test
+  void unknownReadYourWritesMode() {
+    assertEquals(
+        List.of(
+            at(
+                5,
+                30,
+                "readWrite.readYourWrites: expected one of auto, gtid, sticky, got \"STICKY\"")),
+        problemsOf(ConfigLoaderTest.MINIMAL + "readWrite: { readYourWrites: STICKY }\n"));
+  }
+
+  @Test
+  void negativeDuration() {
+    assertEquals(
+        List.of(
+            at(
+                5,
+                32,
+                "readWrite.stickyAfterWrite: expected a duration like 500ms, 2s, 5m, 1h or 1d,"
+                    + " got \"-1s\"")),
+        problemsOf(ConfigLoaderTest.MINIMAL + "readWrite: { stickyAfterWrite: -1s }\n"));
+  }
+
+  @Test
+  void readWriteDurationsOutOfRange() {
+    String yaml =
+        ConfigLoaderTest.MINIMAL
+            + """
+            readWrite:
+              gtidWaitTimeout: 11s
+              maxReplicaLag: 0s
+              monitorInterval: 5ms
+            """;
+
+    assertEquals(
+        List.of(
+            at(6, 20, "readWrite.gtidWaitTimeout: must be at most 10s"),
+            at(7, 18, "readWrite.maxReplicaLag: must be longer than 0ms"),
+            at(8, 20, "readWrite.monitorInterval: must be between 10ms and 1h")),
+        problemsOf(yaml));
+    assertEquals(
+        List.of(at(5, 31, "readWrite.monitorInterval: must be between 10ms and 1h")),
+        problemsOf(ConfigLoaderTest.MINIMAL + "readWrite: { monitorInterval: 61m }\n"));
+  }
+
+  @Test
+  void replicaWeightOutOfRange() {
+    String yaml =
+        """
+        users: [{ name: app, password: secret, schemas: ["*"] }]
+        backendUser: { name: proxy, password: secret }
+        shardGroups:
+          s0:
+            primary: "mysql://db-0"
+            replicas:
+              - { address: "mysql://db-0-a", weight: 10001 }
+              - { address: "mysql://db-0-b", weight: -1 }
+              - { address: "mysql://db-0-c", weight: heavy }
+        schemas: { appdb: {} }
+        """;
+
+    assertEquals(
+        List.of(
+            at(7, 46, "shardGroups.s0.replicas[0].weight: must be between 0 and 10000, got 10001"),
+            at(8, 46, "shardGroups.s0.replicas[1].weight: must be between 0 and 10000, got -1"),
+            at(9, 46, "shardGroups.s0.replicas[2].weight: expected an integer, got \"heavy\"")),
+        problemsOf(yaml));
+  }
+
+  @Test
+  void badHeartbeatTable() {
+    assertEquals(
+        List.of(
+            at(
+                5,
+                30,
+                "readWrite.heartbeatTable: expected schema.table, each part of letters, digits, _"
+                    + " or $, got \"heartbeat\"")),
+        problemsOf(ConfigLoaderTest.MINIMAL + "readWrite: { heartbeatTable: heartbeat }\n"));
+    assertEquals(
+        List.of(
+            at(
+                5,
+                30,
+                "readWrite.heartbeatTable: expected schema.table, each part of letters, digits, _"
+                    + " or $, got \"meta.heart-beat\"")),
+        problemsOf(ConfigLoaderTest.MINIMAL + "readWrite: { heartbeatTable: meta.heart-beat }\n"));
+  }
+
+  @Test
+  void unknownReadWriteKey() {
+    assertEquals(
+        List.of(at(5, 14, "readWrite: unknown key \"stickyAfterWrites\"")),
+        problemsOf(ConfigLoaderTest.MINIMAL + "readWrite: { stickyAfterWrites: 1s }\n"));
+  }
+
+  @Test
+  void replicaMappingMistakes() {
+    String yaml =
+        """
+        users: [{ name: app, password: secret, schemas: ["*"] }]
+        backendUser: { name: proxy, password: secret }
+        shardGroups:
+          s0:
+            primary: "mysql://db-0"
+            replicas:
+              - { address: "mysql://db-0-a", wieght: 2 }
+              - { weight: 2 }
+              - [ "mysql://db-0-b" ]
+        schemas: { appdb: {} }
+        """;
+
+    assertEquals(
+        List.of(
+            at(7, 38, "shardGroups.s0.replicas[0]: unknown key \"wieght\""),
+            at(8, 9, "shardGroups.s0.replicas[1]: missing required key \"address\""),
+            at(
+                9,
+                9,
+                "shardGroups.s0.replicas[2]: expected mysql://host:port or a mapping with address"
+                    + " and weight, got a list")),
+        problemsOf(yaml));
+  }
+
+  @Test
+  void duplicateReplica() {
+    String yaml =
+        """
+        users: [{ name: app, password: secret, schemas: ["*"] }]
+        backendUser: { name: proxy, password: secret }
+        shardGroups:
+          s0:
+            primary: "mysql://db-0:3306"
+            replicas:
+              - "mysql://DB-0"
+              - "mysql://db-0-a:3306?sslMode=REQUIRED"
+              - { address: "mysql://db-0-a", weight: 2 }
+        schemas: { appdb: {} }
+        """;
+
+    assertEquals(
+        List.of(
+            at(
+                7,
+                9,
+                "shardGroups.s0.replicas[0]: mysql://DB-0:3306 is already the primary of this"
+                    + " shard group"),
+            at(
+                9,
+                20,
+                "shardGroups.s0.replicas[2].address: mysql://db-0-a:3306 is already a replica of"
+                    + " this shard group")),
+        problemsOf(yaml));
+  }
+
+  @Test
   void emptySectionIsReportedOnceNotAtEveryReference() {
     String yaml =
         """

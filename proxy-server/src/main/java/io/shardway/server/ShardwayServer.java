@@ -13,7 +13,6 @@ import io.shardway.config.ShardwayConfig;
 import io.shardway.config.User;
 import io.shardway.protocol.auth.RsaPasswordCipher;
 import io.shardway.server.admin.AdminStatements;
-import io.shardway.server.backend.BackendPool;
 import io.shardway.server.frontend.AuthExchange;
 import io.shardway.server.frontend.Frontend;
 import io.shardway.server.frontend.FrontendInitializer;
@@ -21,6 +20,8 @@ import io.shardway.server.session.PinStatistics;
 import io.shardway.server.session.SchemaAccess;
 import io.shardway.server.session.SessionContext;
 import io.shardway.server.session.SessionRegistry;
+import io.shardway.server.topology.BackendGroup;
+import io.shardway.server.topology.BackendMonitor;
 import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,7 +42,8 @@ public final class ShardwayServer implements AutoCloseable {
   private final EventLoopGroup bossGroup;
   private final EventLoopGroup workerGroup;
   private final ExecutorService sessionWorkers;
-  private final BackendPool backend;
+  private final BackendGroup backend;
+  private final BackendMonitor monitor;
   private final SessionContext sessions;
   private final Channel listener;
 
@@ -49,26 +51,28 @@ public final class ShardwayServer implements AutoCloseable {
       EventLoopGroup bossGroup,
       EventLoopGroup workerGroup,
       ExecutorService sessionWorkers,
-      BackendPool backend,
+      BackendGroup backend,
+      BackendMonitor monitor,
       SessionContext sessions,
       Channel listener) {
     this.bossGroup = bossGroup;
     this.workerGroup = workerGroup;
     this.sessionWorkers = sessionWorkers;
     this.backend = backend;
+    this.monitor = monitor;
     this.sessions = sessions;
     this.listener = listener;
   }
 
   /** Starts listening as the configuration says; returns once the port is bound. */
   public static ShardwayServer start(ShardwayConfig config) throws InterruptedException {
-    BackendPool backend =
-        new BackendPool(
-            primaryGroupName(config),
-            primaryGroup(config).primary(),
-            config.backendUser(),
-            config.pool());
-    BackendIdentity identity = BackendIdentity.probe(backend);
+    BackendGroup backend =
+        BackendGroup.open(
+            primaryGroup(config), config.backendUser(), config.pool(), config.readWrite());
+    // Without replicas there is nothing to choose: the configured primary takes everything.
+    BackendMonitor monitor =
+        backend.hasReplicas() ? BackendMonitor.start(backend, config.readWrite()) : null;
+    BackendIdentity identity = BackendIdentity.probe(backend.members().get(0).pool());
     ExecutorService workers =
         Executors.newCachedThreadPool(new WorkerThreadFactory("shardway-session"));
     SessionRegistry registry = new SessionRegistry();
@@ -76,6 +80,7 @@ public final class ShardwayServer implements AutoCloseable {
     SessionContext sessions =
         new SessionContext(
             backend,
+            config.readWrite(),
             new SchemaAccess(config.schemas()),
             identity.collations(),
             new AuthExchange.AuthSettings(
@@ -85,7 +90,7 @@ public final class ShardwayServer implements AutoCloseable {
                 RsaPasswordCipher.generate()),
             pins,
             registry,
-            new AdminStatements(registry, pins),
+            new AdminStatements(registry, pins, backend),
             workers);
     Frontend frontend =
         new Frontend(
@@ -110,18 +115,22 @@ public final class ShardwayServer implements AutoCloseable {
               .bind(config.listen().host(), config.listen().port())
               .sync()
               .channel();
-      ShardwayServer server = new ShardwayServer(boss, io, workers, backend, sessions, listener);
+      ShardwayServer server =
+          new ShardwayServer(boss, io, workers, backend, monitor, sessions, listener);
       log.info(
           "Shardway listening on {}:{}, backend {} ({})",
           config.listen().host(),
           server.port(),
-          backend.address(),
+          backend.members().get(0).pool().address(),
           identity.serverVersion());
       return server;
     } catch (RuntimeException | InterruptedException e) {
       boss.shutdownGracefully();
       io.shutdownGracefully();
       workers.shutdownNow();
+      if (monitor != null) {
+        monitor.close();
+      }
       backend.close();
       throw e;
     }
@@ -146,6 +155,9 @@ public final class ShardwayServer implements AutoCloseable {
       sessionWorkers.awaitTermination(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    if (monitor != null) {
+      monitor.close();
     }
     backend.close();
     log.info("Shardway stopped");

@@ -4,11 +4,11 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Named daemon threads, so thread dumps say what each thread is for. */
-final class WorkerThreadFactory implements ThreadFactory {
+public final class WorkerThreadFactory implements ThreadFactory {
   private final String prefix;
   private final AtomicInteger count = new AtomicInteger();
 
-  WorkerThreadFactory(String prefix) {
+  public WorkerThreadFactory(String prefix) {
     this.prefix = prefix;
   }
 

@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * Finds the {@link StatementFlag}s that show in a statement's tokens: function calls, locking
- * clauses, sequences and user variables. The kind-specific flags come from {@link
+ * clauses, sequences, user variables and files written. The kind-specific flags come from {@link
  * StatementKindDetector}, the SET-specific ones from {@link SetStatementParser}.
  */
 final class FlagScanner {
@@ -111,6 +111,8 @@ final class FlagScanner {
         && st.is(i + 1, "VALUE")
         && st.is(i + 2, "FOR")) {
       flags.add(StatementFlag.SEQUENCE);
+    } else if ((word.is("OUTFILE") || word.is("DUMPFILE")) && st.is(i - 1, "INTO")) {
+      flags.add(StatementFlag.WRITES_FILE);
     }
   }
 

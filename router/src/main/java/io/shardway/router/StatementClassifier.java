@@ -21,6 +21,9 @@ import java.util.Set;
  * {@link Unreplayable} rather than miss a change. Invalid SQL is classified too; the server will
  * reject it.
  *
+ * <p>Comments change nothing about a statement; they only carry {@link Hints}, read from the
+ * comment tokens the lexer produces anyway, so that a text without comments pays nothing for them.
+ *
  * <p>Stored program definitions ({@code CREATE PROCEDURE … BEGIN … END}) are one statement despite
  * their inner {@code ;}, and are only {@link StatementKind#DDL}: their bodies do not run now, so
  * they set no flags and no assignments.
@@ -36,9 +39,11 @@ public final class StatementClassifier {
    */
   public static StatementInfo classify(String sql) {
     Objects.requireNonNull(sql, "sql");
-    List<StatementTokens> statements = StatementSplitter.split(sql, significantTokens(sql));
+    List<Token> tokens = new ArrayList<>(Math.max(4, sql.length() / 4));
+    Hints hints = lex(sql, tokens);
+    List<StatementTokens> statements = StatementSplitter.split(sql, tokens);
     if (statements.isEmpty()) {
-      return new StatementInfo(StatementKind.EMPTY, Set.of(), List.of(), 0);
+      return new StatementInfo(StatementKind.EMPTY, Set.of(), List.of(), 0, hints);
     }
     Set<StatementFlag> flags = EnumSet.noneOf(StatementFlag.class);
     List<SessionAssignment> assignments = new ArrayList<>(0);
@@ -50,7 +55,7 @@ public final class StatementClassifier {
     if (statements.size() > 1) {
       flags.add(StatementFlag.MULTIPLE_STATEMENTS);
     }
-    return new StatementInfo(first, flags, assignments, statements.size());
+    return new StatementInfo(first, flags, assignments, statements.size(), hints);
   }
 
   private static StatementKind classify(
@@ -69,15 +74,20 @@ public final class StatementClassifier {
     return kind;
   }
 
-  /** The tokens without comments: hints in comments do not change what a statement is. */
-  private static List<Token> significantTokens(String sql) {
+  /**
+   * Adds the tokens of {@code sql} without comments to {@code significant}, since hints in comments
+   * do not change what a statement is, and returns the hints of those comments.
+   */
+  private static Hints lex(String sql, List<Token> significant) {
     SqlLexer lexer = new SqlLexer(sql);
-    List<Token> tokens = new ArrayList<>(Math.max(4, sql.length() / 4));
+    Hints hints = Hints.NONE;
     for (Token token = lexer.next(); token.type() != TokenType.EOF; token = lexer.next()) {
       if (token.type() != TokenType.COMMENT) {
-        tokens.add(token);
+        significant.add(token);
+      } else {
+        hints = HintComments.read(token, hints);
       }
     }
-    return tokens;
+    return hints;
   }
 }

@@ -43,6 +43,11 @@ public enum StatementFlag {
    * {@code LOAD DATA LOCAL} or {@code LOAD XML LOCAL}: the server will ask the client for a file.
    */
   LOAD_DATA_LOCAL,
+  /**
+   * {@code SELECT … INTO OUTFILE} or {@code INTO DUMPFILE}: the server writes a file on its own
+   * host, so the file lands wherever the statement runs.
+   */
+  WRITES_FILE,
   /** Ends with a {@code FOR UPDATE} locking read. */
   FOR_UPDATE,
   /** Ends with {@code LOCK IN SHARE MODE} or its MySQL 8 spelling {@code FOR SHARE}. */
@@ -77,6 +82,18 @@ public enum StatementFlag {
    * PASSWORD} (which also lifts MySQL's expired-password sandbox mode for the session).
    */
   SQL_SECURITY_STATE,
+  /**
+   * A {@code SHOW} or {@code DESCRIBE} of schema objects, which a replica has as well as its
+   * primary: {@code SHOW [FULL] TABLES}, {@code [FULL] COLUMNS|FIELDS}, {@code INDEX|INDEXES|KEYS},
+   * {@code TABLE STATUS}, {@code CREATE TABLE|VIEW|PROCEDURE|FUNCTION|TRIGGER}, {@code
+   * DATABASES|SCHEMAS}, {@code CHARACTER SET}, {@code COLLATION}, {@code TRIGGERS}, {@code
+   * PROCEDURE|FUNCTION STATUS}, {@code DESCRIBE t}, {@code EXPLAIN t}; also an {@code EXPLAIN} or
+   * {@code DESCRIBE} of a {@code SELECT}, whose plan comes from those objects and their statistics.
+   * Not a {@code SHOW} of the server's or the session's own state (variables, status, processes,
+   * replication, grants, warnings), nor {@code EXPLAIN ANALYZE} or MariaDB's {@code ANALYZE}, which
+   * run the statement.
+   */
+  SHOWS_SCHEMA,
   /** The text holds more than one non-empty statement separated by {@code ;}. */
   MULTIPLE_STATEMENTS
 }

@@ -7,7 +7,8 @@ import java.util.Set;
 
 /**
  * Decides a statement's {@link StatementKind} from its leading keywords, and adds the flags that
- * only those keywords tell: temporary tables, {@code LOAD DATA LOCAL}, read-only transactions.
+ * only those keywords tell: temporary tables, {@code LOAD DATA LOCAL}, read-only transactions,
+ * schema shown.
  */
 final class StatementKindDetector {
 
@@ -79,7 +80,7 @@ final class StatementKindDetector {
     }
     return switch (leading) {
       case SELECT, VALUES, TABLE -> StatementKind.SELECT;
-      case WITH -> afterCommonTableExpressions(st);
+      case WITH -> afterCommonTableExpressions(st, 1);
       case INSERT -> StatementKind.INSERT;
       case UPDATE -> StatementKind.UPDATE;
       case DELETE -> StatementKind.DELETE;
@@ -97,9 +98,8 @@ final class StatementKindDetector {
       case RELEASE -> st.is(1, "SAVEPOINT") ? StatementKind.SAVEPOINT : StatementKind.OTHER;
       case SET -> StatementKind.SET;
       case USE -> StatementKind.USE;
-      case SHOW -> StatementKind.SHOW;
-      case DESCRIBE, DESC -> isExplainable(st) ? StatementKind.EXPLAIN : StatementKind.SHOW;
-      case EXPLAIN -> StatementKind.EXPLAIN;
+      case SHOW -> show(st, flags);
+      case DESCRIBE, DESC, EXPLAIN -> explain(st, leading, flags);
       // MariaDB: ANALYZE SELECT runs the statement and shows its plan; ANALYZE TABLE is
       // maintenance.
       case ANALYZE ->
@@ -116,13 +116,13 @@ final class StatementKindDetector {
   }
 
   /**
-   * {@code WITH [RECURSIVE] name [(cols)] AS (…) [, …] main}: the CTEs are parenthesised, so the
-   * first statement keyword outside parentheses is the main statement (MySQL 8 allows SELECT,
-   * UPDATE and DELETE there).
+   * {@code WITH [RECURSIVE] name [(cols)] AS (…) [, …] main}, with the token after WITH at {@code
+   * from}: the CTEs are parenthesised, so the first statement keyword outside parentheses is the
+   * main statement (MySQL 8 allows SELECT, UPDATE and DELETE there).
    */
-  private static StatementKind afterCommonTableExpressions(StatementTokens st) {
+  private static StatementKind afterCommonTableExpressions(StatementTokens st, int from) {
     int depth = 0;
-    for (int i = 1; i < st.size(); i++) {
+    for (int i = from; i < st.size(); i++) {
       TokenType type = st.type(i);
       if (type == TokenType.LEFT_PAREN) {
         depth++;
@@ -183,6 +183,45 @@ final class StatementKindDetector {
   /** {@code ROLLBACK [WORK] TO [SAVEPOINT] name}. */
   private static boolean isRollbackToSavepoint(StatementTokens st) {
     return st.is(1, "TO") || (st.is(1, "WORK") && st.is(2, "TO"));
+  }
+
+  private static StatementKind show(StatementTokens st, Set<StatementFlag> flags) {
+    if (SchemaShows.showsSchema(st)) {
+      flags.add(StatementFlag.SHOWS_SCHEMA);
+    }
+    return StatementKind.SHOW;
+  }
+
+  /**
+   * {@code DESCRIBE t} is a SHOW of the table's columns; so is {@code EXPLAIN t}, which stays an
+   * EXPLAIN as the explaining forms are. Only the plan of a SELECT is as good from a replica.
+   */
+  private static StatementKind explain(
+      StatementTokens st, Leading leading, Set<StatementFlag> flags) {
+    if (!isExplainable(st)) {
+      flags.add(StatementFlag.SHOWS_SCHEMA);
+      return leading == Leading.EXPLAIN ? StatementKind.EXPLAIN : StatementKind.SHOW;
+    }
+    if (explainsSelect(st)) {
+      flags.add(StatementFlag.SHOWS_SCHEMA);
+    }
+    return StatementKind.EXPLAIN;
+  }
+
+  /**
+   * Whether an explaining statement explains a SELECT, after {@code EXTENDED}, {@code PARTITIONS}
+   * and {@code FORMAT = name}. Not {@code EXPLAIN ANALYZE}, which runs the statement, nor {@code
+   * EXPLAIN FOR CONNECTION}, which explains what another connection of this server runs.
+   */
+  private static boolean explainsSelect(StatementTokens st) {
+    int i = 1;
+    while (st.is(i, "EXTENDED") || st.is(i, "PARTITIONS") || st.is(i, "FORMAT")) {
+      i += st.is(i, "FORMAT") ? 3 : 1; // FORMAT = JSON
+    }
+    if (st.is(i, "WITH")) {
+      return afterCommonTableExpressions(st, i + 1) == StatementKind.SELECT;
+    }
+    return st.type(i) == TokenType.LEFT_PAREN || EXPLAINABLE.get(st.get(i)) == StatementKind.SELECT;
   }
 
   /** {@code DESCRIBE SELECT …} explains a statement; {@code DESCRIBE t} describes a table. */

@@ -16,8 +16,10 @@ import static io.shardway.router.StatementFlag.ROW_COUNT;
 import static io.shardway.router.StatementFlag.SEQUENCE;
 import static io.shardway.router.StatementFlag.SET_GLOBAL;
 import static io.shardway.router.StatementFlag.SET_NEXT_TRANSACTION;
+import static io.shardway.router.StatementFlag.SHOWS_SCHEMA;
 import static io.shardway.router.StatementFlag.SQL_SECURITY_STATE;
 import static io.shardway.router.StatementFlag.USER_LOCK;
+import static io.shardway.router.StatementFlag.WRITES_FILE;
 import static io.shardway.router.StatementFlag.WRITES_USER_VARIABLE;
 import static io.shardway.router.StatementKind.BEGIN;
 import static io.shardway.router.StatementKind.CALL;
@@ -45,6 +47,7 @@ import static io.shardway.router.StatementKind.UPDATE;
 import static io.shardway.router.StatementKind.USE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -76,23 +79,27 @@ class StatementClassifierTest {
   }
 
   /**
-   * A row; {@code expectations} are {@link StatementFlag}s, {@link SessionAssignment}s and, for
-   * texts that do not hold exactly one statement, the statement count as an Integer.
+   * A row; {@code expectations} are {@link StatementFlag}s, {@link SessionAssignment}s, the {@link
+   * Hints} when there are any and, for texts that do not hold exactly one statement, the statement
+   * count as an Integer.
    */
   private static Case row(String sql, StatementKind kind, Object... expectations) {
     Set<StatementFlag> flags = EnumSet.noneOf(StatementFlag.class);
     List<SessionAssignment> assignments = new ArrayList<>();
     int count = kind == EMPTY ? 0 : 1;
+    Hints hints = Hints.NONE;
     for (Object expectation : expectations) {
       if (expectation instanceof StatementFlag flag) {
         flags.add(flag);
       } else if (expectation instanceof SessionAssignment assignment) {
         assignments.add(assignment);
+      } else if (expectation instanceof Hints given) {
+        hints = given;
       } else {
         count = (Integer) expectation;
       }
     }
-    return new Case(sql, new StatementInfo(kind, flags, assignments, count));
+    return new Case(sql, new StatementInfo(kind, flags, assignments, count, hints));
   }
 
   private static SystemVariable sys(String name, String value) {
@@ -117,7 +124,10 @@ class StatementClassifierTest {
     return Stream.of(
         row("SELECT 1", SELECT),
         row("select * from t where id = ?", SELECT),
-        row("  /* shardway:primary */ SELECT id FROM users", SELECT),
+        row(
+            "  /* shardway:primary */ SELECT id FROM users",
+            SELECT,
+            new Hints(RouteHint.PRIMARY, false, null)),
         row("-- leading comment\nSELECT 1", SELECT),
         row("(SELECT 1) UNION (SELECT 2)", SELECT),
         row("((SELECT a FROM t)) ORDER BY a", SELECT),
@@ -162,13 +172,16 @@ class StatementClassifierTest {
         row("RELEASE SAVEPOINT sp1", SAVEPOINT),
         row("USE appdb", USE),
         row("USE `app db`", USE),
-        row("SHOW TABLES", SHOW),
+        row("SHOW TABLES", SHOW, SHOWS_SCHEMA),
         row("show full processlist", SHOW),
-        row("DESCRIBE t", SHOW),
-        row("DESC t", SHOW),
-        row("EXPLAIN SELECT * FROM t", EXPLAIN),
+        row("SHOW VARIABLES LIKE 'sql_mode'", SHOW),
+        row("DESCRIBE t", SHOW, SHOWS_SCHEMA),
+        row("DESC t", SHOW, SHOWS_SCHEMA),
+        row("EXPLAIN t", EXPLAIN, SHOWS_SCHEMA),
+        row("EXPLAIN SELECT * FROM t", EXPLAIN, SHOWS_SCHEMA),
         row("EXPLAIN FORMAT=JSON DELETE FROM t", EXPLAIN),
-        row("DESCRIBE SELECT 1", EXPLAIN),
+        row("DESCRIBE SELECT 1", EXPLAIN, SHOWS_SCHEMA),
+        row("EXPLAIN ANALYZE SELECT 1", EXPLAIN),
         row("ANALYZE SELECT * FROM t", EXPLAIN),
         row("ANALYZE TABLE t", OTHER),
         row("LOAD DATA INFILE '/tmp/x.csv' INTO TABLE t", LOAD_DATA),
@@ -195,7 +208,7 @@ class StatementClassifierTest {
         row("SELECT 'unterminated", SELECT),
         row("/*!40101 SELECT 1 */", SELECT),
         row("/*!40101 SET NAMES utf8mb4 */", SET, new Names("utf8mb4", null)),
-        row("/* plain comment: DELETE FROM t */ SHOW TABLES", SHOW));
+        row("/* plain comment: DELETE FROM t */ SHOW TABLES", SHOW, SHOWS_SCHEMA));
   }
 
   static Stream<Case> flags() {
@@ -281,13 +294,17 @@ class StatementClassifierTest {
         row("SELECT id INTO @x FROM t LIMIT 1", SELECT, WRITES_USER_VARIABLE),
         row("SELECT a, b FROM t LIMIT 1 INTO @x, @y", SELECT, WRITES_USER_VARIABLE),
         row("SELECT @a, @b INTO @c", SELECT, WRITES_USER_VARIABLE, READS_USER_VARIABLE),
-        row("SELECT 1 INTO OUTFILE '/tmp/x'", SELECT),
         row("UPDATE t SET a = (@n := @n + 1)", UPDATE, WRITES_USER_VARIABLE, READS_USER_VARIABLE),
         row("PREPARE s FROM @sql", PREPARE, READS_USER_VARIABLE),
         row("EXECUTE s USING @a, @b", EXECUTE, READS_USER_VARIABLE),
         row("CALL p(@out)", CALL, WRITES_USER_VARIABLE, READS_USER_VARIABLE),
         row("CALL p(@a + 1)", CALL, READS_USER_VARIABLE),
         row("DO GET_LOCK(@name, 0)", DO, USER_LOCK, READS_USER_VARIABLE),
+        // Files the server writes.
+        row("SELECT 1 INTO OUTFILE '/tmp/x'", SELECT, WRITES_FILE),
+        row("select a into dumpfile '/tmp/y' from t limit 1", SELECT, WRITES_FILE),
+        row("TABLE t INTO OUTFILE '/tmp/z' FIELDS TERMINATED BY ','", SELECT, WRITES_FILE),
+        row("SELECT outfile, dumpfile FROM t WHERE a = 'INTO OUTFILE'", SELECT),
         // Account names are not user variables.
         row("GRANT SELECT ON db.* TO app@'10.0.0.%'", OTHER),
         row("SHOW GRANTS FOR `app`@`%`", SHOW),
@@ -545,6 +562,13 @@ class StatementClassifierTest {
     StatementInfo info = new StatementInfo(SELECT, flags, List.of(), 1);
     flags.add(FOR_UPDATE);
     assertEquals(Set.of(USER_LOCK), info.flags());
+  }
+
+  @Test
+  void infoWithoutHintsHasNone() {
+    assertSame(Hints.NONE, new StatementInfo(SELECT, Set.of(), List.of(), 1).hints());
+    assertThrows(
+        NullPointerException.class, () -> new StatementInfo(SELECT, Set.of(), List.of(), 1, null));
   }
 
   @Test

@@ -22,6 +22,9 @@ final class MariaDbCommands {
     command.add("--no-defaults");
     command.add("--basedir=" + binaries.home());
     command.add("--datadir=" + directory.data());
+    // Not the shared /tmp: installs running at once there lost each other's temporary tables
+    // ("Unknown table 'mysql.tmp_user_sys'").
+    command.add("--tmpdir=" + directory.tmp());
     // root@localhost and root@127.0.0.1 with an empty password instead of unix_socket
     // authentication, so that JDBC over TCP can log in as root.
     command.add("--auth-root-authentication-method=normal");

@@ -7,11 +7,15 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,8 +25,9 @@ import org.slf4j.LoggerFactory;
  * 127.0.0.1 with its own port and its own directory, for tests, the demo and benchmarks.
  *
  * <p>Any number of servers can run at once in one JVM. Each one is stopped when the JVM exits, and
- * its directory is then deleted if {@link #start} created it. {@link #stop} keeps the data (start
- * again with {@link Options#withBaseDirectory} to reuse it); {@link #close} also deletes it.
+ * its directory is then deleted if {@link #start} created it. {@link #stop} keeps the data ({@link
+ * #restart} or start again with {@link Options#withBaseDirectory} to reuse it); {@link #close} also
+ * deletes it.
  *
  * <p>The helpers that run SQL throw {@link IllegalStateException} with the statement in the message
  * and the driver's {@link SQLException} (error code, SQLSTATE) as the cause.
@@ -164,6 +169,56 @@ public final class MariaDbServer implements AutoCloseable {
     return directory.data();
   }
 
+  /**
+   * The first row of a query, column label to value (empty if there is none), for the statements
+   * that answer with one status row such as {@code SHOW SLAVE STATUS}.
+   */
+  Map<String, String> queryRow(String sql) {
+    String failed = "cannot connect as root";
+    try (Connection connection = connectAsRoot(null)) {
+      failed = "failed: " + sql;
+      try (Statement statement = connection.createStatement();
+          ResultSet rows = statement.executeQuery(sql)) {
+        Map<String, String> row = new LinkedHashMap<>();
+        if (rows.next()) {
+          ResultSetMetaData columns = rows.getMetaData();
+          for (int i = 1; i <= columns.getColumnCount(); i++) {
+            row.put(columns.getColumnLabel(i), rows.getString(i));
+          }
+        }
+        return row;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(failed + " on " + this, e);
+    }
+  }
+
+  /** Whether the server process is up (started and neither stopped nor crashed). */
+  public boolean isRunning() {
+    MariaDbProcess running = process;
+    return running != null && running.isAlive();
+  }
+
+  /**
+   * Stops the server if it runs and starts it again on its data and on the same port, so that
+   * clients and replicas that were given {@link #port()} reach it again. Fails with the server's
+   * last log lines if it is not ready within 60 seconds, for instance because someone else took the
+   * port while it was down.
+   */
+  public synchronized void restart() {
+    if (closed) {
+      throw new IllegalStateException("cannot restart a closed " + this);
+    }
+    stop();
+    long started = System.nanoTime();
+    launch(false);
+    log.info(
+        "MariaDB ready again on {}:{} in {} ms",
+        HOST,
+        port,
+        (System.nanoTime() - started) / 1_000_000);
+  }
+
   /** Shuts the server down cleanly (killing it after 30 s); its files stay. Idempotent. */
   public synchronized void stop() {
     MariaDbProcess running = process;
@@ -199,7 +254,12 @@ public final class MariaDbServer implements AutoCloseable {
     if (freshInstall) {
       install();
     }
-    for (int attempt = 1; !launch(attempt); attempt++) {
+    boolean portIsOurs = options.port() == 0;
+    for (int attempt = 1; ; attempt++) {
+      port = portIsOurs ? freePort() : options.port();
+      if (launch(portIsOurs && attempt < PORT_ATTEMPTS)) {
+        break;
+      }
       log.warn("Port {} was taken before mariadbd could bind it; trying another", port);
     }
     log.info(
@@ -212,9 +272,11 @@ public final class MariaDbServer implements AutoCloseable {
         directory.root());
   }
 
-  /** True once mariadbd is ready; false if the free port we picked was taken meanwhile. */
-  private boolean launch(int attempt) {
-    port = options.port() != 0 ? options.port() : freePort();
+  /**
+   * Starts mariadbd on {@link #port} and returns true once it is ready; returns false if the port
+   * is taken and {@code mayPickAnotherPort}, and fails otherwise.
+   */
+  private boolean launch(boolean mayPickAnotherPort) {
     MariaDbProcess launched =
         MariaDbProcess.launch(
             MariaDbCommands.server(binaries, directory, port, options),
@@ -226,9 +288,7 @@ public final class MariaDbServer implements AutoCloseable {
     }
     boolean exited = !launched.isAlive();
     launched.stop(FAILED_START_GRACE);
-    if (options.port() == 0
-        && attempt < PORT_ATTEMPTS
-        && launched.output().contains("Address already in use")) {
+    if (mayPickAnotherPort && launched.output().contains("Address already in use")) {
       return false;
     }
     String what =

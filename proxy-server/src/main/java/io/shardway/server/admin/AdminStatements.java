@@ -6,6 +6,9 @@ import io.shardway.server.session.LocalAnswers;
 import io.shardway.server.session.PinReason;
 import io.shardway.server.session.PinStatistics;
 import io.shardway.server.session.SessionRegistry;
+import io.shardway.server.topology.BackendGroup;
+import io.shardway.server.topology.BackendHealth;
+import io.shardway.server.topology.GroupMember;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -16,7 +19,9 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li>{@code SHOW SHARDWAY PINS}: each pin reason, the sessions it pins now, and how often it
  *       pinned a session since start;
- *   <li>{@code SHOW SHARDWAY SESSIONS}: each client session, its schema and what pins it.
+ *   <li>{@code SHOW SHARDWAY SESSIONS}: each client session, its schema and what pins it;
+ *   <li>{@code SHOW SHARDWAY BACKENDS}: each server, its role and health, and the statements routed
+ *       to it.
  * </ul>
  */
 public final class AdminStatements implements LocalAnswers {
@@ -24,10 +29,12 @@ public final class AdminStatements implements LocalAnswers {
 
   private final SessionRegistry sessions;
   private final PinStatistics pins;
+  private final BackendGroup group;
 
-  public AdminStatements(SessionRegistry sessions, PinStatistics pins) {
+  public AdminStatements(SessionRegistry sessions, PinStatistics pins, BackendGroup group) {
     this.sessions = sessions;
     this.pins = pins;
+    this.group = group;
   }
 
   /** The answer to {@code sql}, or null when it is not an administration statement. */
@@ -47,6 +54,8 @@ public final class AdminStatements implements LocalAnswers {
         return pins();
       case "SESSIONS":
         return sessions();
+      case "BACKENDS":
+        return backends();
       default:
         return null;
     }
@@ -65,6 +74,43 @@ public final class AdminStatements implements LocalAnswers {
           reason.description(),
           pins.current(reason),
           pins.total(reason));
+    }
+    return result;
+  }
+
+  private LocalResultSet backends() {
+    LocalResultSet result =
+        new LocalResultSet()
+            .textColumn("shard_group")
+            .textColumn("server")
+            .textColumn("address")
+            .textColumn("role")
+            .textColumn("state")
+            .numberColumn("read_only")
+            .numberColumn("lag_ms")
+            .numberColumn("weight")
+            .numberColumn("outstanding")
+            .numberColumn("writes_routed")
+            .numberColumn("reads_routed")
+            .numberColumn("state_changes")
+            .textColumn("detail");
+    GroupMember writer = group.writer();
+    for (GroupMember member : group.members()) {
+      BackendHealth health = member.health();
+      result.row(
+          group.name(),
+          member.name(),
+          member.pool().address().toString(),
+          member == writer ? "writer" : "replica",
+          health.state().name().toLowerCase(Locale.ROOT),
+          health.readOnly() ? 1 : 0,
+          health.lag() == null ? null : health.lag().toMillis(),
+          member.weight(),
+          member.outstanding(),
+          member.writesRouted(),
+          member.readsRouted(),
+          member.stateChanges(),
+          health.detail().isEmpty() ? null : health.detail());
     }
     return result;
   }

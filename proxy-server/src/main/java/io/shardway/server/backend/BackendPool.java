@@ -9,9 +9,13 @@ import io.shardway.config.BackendAddress;
 import io.shardway.config.BackendUser;
 import io.shardway.config.Pool;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +34,7 @@ public final class BackendPool implements AutoCloseable {
   private final Pool settings;
   private volatile HikariDataSource foundRows;
   private volatile HikariDataSource affectedRows;
+  private final AtomicInteger inUse = new AtomicInteger();
 
   /** Keyed by the driver's physical connection, which HikariCP may close whenever it likes. */
   private final Cache<Object, PhysicalConnection> physical =
@@ -68,7 +73,9 @@ public final class BackendPool implements AutoCloseable {
         known.state().multiStatements(true);
         physical.put(driverConnection, known);
       }
-      return new BackendConnection(pooled, known, this, clientFoundRows);
+      BackendConnection connection = new BackendConnection(pooled, known, this, clientFoundRows);
+      inUse.incrementAndGet();
+      return connection;
     } catch (SQLException | RuntimeException e) {
       pooled.close();
       throw e;
@@ -83,7 +90,27 @@ public final class BackendPool implements AutoCloseable {
     return dataSource(true).getConnection();
   }
 
+  /** Connections borrowed and not yet returned. */
+  public int inUse() {
+    return inUse.get();
+  }
+
+  /**
+   * A connection of its own, outside the pool, for health checks: connecting and every read are
+   * bounded by {@code timeout}.
+   */
+  public Connection connectUnpooled(Duration timeout) throws SQLException {
+    Properties props = new Properties();
+    props.putAll(driverProperties(true));
+    props.setProperty("connectTimeout", Long.toString(timeout.toMillis()));
+    props.setProperty("socketTimeout", Long.toString(timeout.toMillis()));
+    props.setProperty("user", user.name());
+    props.setProperty("password", user.password());
+    return DriverManager.getConnection(jdbcUrl(), props);
+  }
+
   void release(BackendConnection connection) {
+    inUse.decrementAndGet();
     Connection pooled = connection.pooled();
     if (connection.isBroken()) {
       try {
@@ -121,19 +148,10 @@ public final class BackendPool implements AutoCloseable {
   }
 
   private HikariConfig hikariConfig(boolean clientFoundRows) {
-    Map<String, String> props = new TreeMap<>();
-    props.put("sslMode", "DISABLED");
-    props.put("allowPublicKeyRetrieval", "true");
-    props.put("allowMultiQueries", "true");
-    props.put("useAffectedRows", Boolean.toString(!clientFoundRows));
-    props.put("tcpKeepAlive", "true");
-    props.put("cacheServerConfiguration", "true");
-    props.put("characterEncoding", "UTF-8");
-    props.putAll(address.options());
     HikariConfig config = new HikariConfig();
     config.setPoolName("shardway-" + name + (clientFoundRows ? "" : "-affected-rows"));
-    config.setJdbcUrl("jdbc:mysql://" + address.host() + ":" + address.port() + "/");
-    props.forEach(config::addDataSourceProperty);
+    config.setJdbcUrl(jdbcUrl());
+    driverProperties(clientFoundRows).forEach(config::addDataSourceProperty);
     config.setUsername(user.name());
     config.setPassword(user.password());
     config.setMaximumPoolSize(settings.maxSize());
@@ -144,6 +162,23 @@ public final class BackendPool implements AutoCloseable {
     // Start even when the backend is down; clients get the backend's error per statement.
     config.setInitializationFailTimeout(-1);
     return config;
+  }
+
+  private String jdbcUrl() {
+    return "jdbc:mysql://" + address.host() + ":" + address.port() + "/";
+  }
+
+  private Map<String, String> driverProperties(boolean clientFoundRows) {
+    Map<String, String> props = new TreeMap<>();
+    props.put("sslMode", "DISABLED");
+    props.put("allowPublicKeyRetrieval", "true");
+    props.put("allowMultiQueries", "true");
+    props.put("useAffectedRows", Boolean.toString(!clientFoundRows));
+    props.put("tcpKeepAlive", "true");
+    props.put("cacheServerConfiguration", "true");
+    props.put("characterEncoding", "UTF-8");
+    props.putAll(address.options());
+    return props;
   }
 
   @Override

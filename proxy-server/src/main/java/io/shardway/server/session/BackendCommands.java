@@ -32,9 +32,14 @@ final class BackendCommands {
    * selected.
    */
   static String currentSchema(BackendChannel backend) throws IOException {
-    SingleRow row = selectSingleRow(backend, "SELECT DATABASE()", 1);
-    byte[] schema = row == null ? null : row.values().get(0);
-    return schema == null ? null : new String(schema, StandardCharsets.UTF_8);
+    return selectValue(backend, "SELECT DATABASE()");
+  }
+
+  /** The value of a SELECT of one row and one column, as text; null for NULL or an error. */
+  static String selectValue(BackendChannel backend, String sql) throws IOException {
+    SingleRow row = selectSingleRow(backend, sql, 1);
+    byte[] value = row == null ? null : row.values().get(0);
+    return value == null ? null : new String(value, StandardCharsets.UTF_8);
   }
 
   /** {@code SELECT LAST_INSERT_ID()} on the connection. */

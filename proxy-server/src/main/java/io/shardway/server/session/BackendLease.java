@@ -1,13 +1,17 @@
 package io.shardway.server.session;
 
 import io.shardway.protocol.ErrPacket;
+import io.shardway.protocol.ServerStatus;
 import io.shardway.router.StatementInfo;
 import io.shardway.server.backend.BackendConnection;
 import io.shardway.server.frontend.ClientWriter;
 import io.shardway.server.state.ConnectionState;
+import io.shardway.server.topology.BackendGroup;
+import io.shardway.server.topology.GroupMember;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.Set;
+import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,10 +35,15 @@ final class BackendLease {
   private final boolean foundRows;
   private final SessionPins pins;
   private final Runnable onLoss;
+  private final BackendGroup group;
+  private final ReadWriteRouting routing;
+  private final IntSupplier statusFlags;
   private BackendConnection held;
+  private GroupMember heldMember;
 
   /**
    * @param foundRows whether the client asked for CLIENT_FOUND_ROWS (picks the pool)
+   * @param statusFlags the server status after the session's last statement
    * @param onLoss what the session forgets when its connection is lost
    */
   BackendLease(
@@ -42,6 +51,7 @@ final class BackendLease {
       ClientWriter writer,
       long connectionId,
       boolean foundRows,
+      IntSupplier statusFlags,
       Runnable onLoss) {
     this.context = context;
     this.writer = writer;
@@ -49,30 +59,103 @@ final class BackendLease {
     this.foundRows = foundRows;
     this.pins = new SessionPins(context.pins());
     this.onLoss = onLoss;
+    this.group = context.group();
+    this.routing = new ReadWriteRouting(group, context.readWrite());
+    this.statusFlags = statusFlags;
   }
 
   /**
    * Runs {@code work} on the held connection or a borrowed one brought to {@code wanted}'s state.
    * Errors in borrowing or bringing it to state go to the client and {@code work} does not run.
+   *
+   * <p>A read that a replica fails before any of its answer reached the client (the replica cannot
+   * give a connection, or drops it) runs once more elsewhere: on another replica or the writer.
    */
   void run(ConnectionState wanted, StatementInfo info, Work work) {
-    BackendConnection backend;
-    try {
-      backend = held != null ? held : context.backend().borrow(foundRows);
-    } catch (SQLException e) {
-      writer.error(Errors.fromBackend(e));
-      return;
+    Attempt attempt = attempt(wanted, info, work, null, true);
+    if (attempt.retryWithout() != null) {
+      attempt(wanted, info, work, attempt.retryWithout(), true);
     }
-    held = backend;
+  }
+
+  /** How one attempt ended: {@code retryWithout} names a replica that failed a retryable read. */
+  private record Attempt(GroupMember retryWithout) {
+    static final Attempt DONE = new Attempt(null);
+  }
+
+  /**
+   * @param failedReplica a replica that failed this statement already; the attempt is then the last
+   * @param replicaAllowed false when a replica turned out not to have the session's last write
+   */
+  private Attempt attempt(
+      ConnectionState wanted,
+      StatementInfo info,
+      Work work,
+      GroupMember failedReplica,
+      boolean replicaAllowed) {
+    boolean mayRetry = failedReplica == null;
+    ReadWriteRouting.Route route = null;
+    if (held == null) {
+      route =
+          replicaAllowed
+              ? routing.route(
+                  info,
+                  ServerStatus.has(statusFlags.getAsInt(), ServerStatus.AUTOCOMMIT),
+                  failedReplica)
+              : routing.writerRoute();
+      if (route.error() != null) {
+        writer.error(route.error());
+        return Attempt.DONE;
+      }
+      try {
+        held = route.member().pool().borrow(foundRows);
+        heldMember = route.member();
+      } catch (SQLException e) {
+        if (route.replica() && mayRetry) {
+          group.unreachable(route.member(), e.getMessage());
+          return new Attempt(route.member());
+        }
+        writer.error(Errors.fromBackend(e));
+        return Attempt.DONE;
+      }
+    }
+    BackendConnection backend = held;
+    GroupMember member = heldMember;
+    boolean onWriter = member == group.writer();
     try {
       ErrPacket syncError = StateSync.apply(wanted, backend, info, context.schemas());
       if (syncError != null) {
         writer.error(syncError);
-      } else {
-        work.run(backend);
+        return Attempt.DONE;
       }
+      if (route != null && route.replica() && !routing.caughtUp(route, backend)) {
+        // The replica has not applied this session's last write yet: read from the writer.
+        releaseIfUnpinned();
+        return attempt(wanted, info, work, failedReplica, false);
+      }
+      if (onWriter) {
+        member.routedWrite();
+      } else {
+        member.routedRead();
+      }
+      work.run(backend);
+      if (onWriter) {
+        routing.ranOnWriter(info, statusFlags.getAsInt(), backend);
+      }
+      return Attempt.DONE;
     } catch (IOException | RuntimeException e) {
+      if (route != null && route.replica() && mayRetry && writer.restartResponse()) {
+        log.info(
+            "session {}: replica {} failed a read ({}); trying another server",
+            connectionId,
+            member.name(),
+            e.toString());
+        drop(backend);
+        group.unreachable(member, e.getMessage());
+        return new Attempt(member);
+      }
       lost(backend, e);
+      return Attempt.DONE;
     } finally {
       releaseIfUnpinned();
     }
@@ -118,6 +201,7 @@ final class BackendLease {
     }
     BackendConnection backend = held;
     held = null;
+    heldMember = null;
     if (backend.state().untracked()) {
       reset(backend);
     }
@@ -132,6 +216,7 @@ final class BackendLease {
   void resetAndRelease() {
     BackendConnection backend = held;
     held = null;
+    heldMember = null;
     if (backend != null) {
       reset(backend);
       backend.release();
@@ -168,15 +253,21 @@ final class BackendLease {
     }
   }
 
-  private void lost(BackendConnection backend, Exception cause) {
-    boolean inTransaction = pinReasons().contains(PinReason.TRANSACTION);
-    log.warn("session {}: backend connection lost: {}", connectionId, cause.toString());
+  /** Evicts a connection that failed; whatever the session held on it is gone. */
+  private void drop(BackendConnection backend) {
     backend.markBroken();
     held = null;
+    heldMember = null;
     backend.release();
     synchronized (pins) {
       pins.clear();
     }
+  }
+
+  private void lost(BackendConnection backend, Exception cause) {
+    boolean inTransaction = pinReasons().contains(PinReason.TRANSACTION);
+    log.warn("session {}: backend connection lost: {}", connectionId, cause.toString());
+    drop(backend);
     onLoss.run();
     if (!writer.restartResponse()) {
       log.debug("session {}: part of the response was sent before the loss", connectionId);

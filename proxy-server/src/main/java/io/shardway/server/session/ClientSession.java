@@ -77,6 +77,7 @@ public final class ClientSession {
             writer,
             connectionId,
             clientHas(CapabilityFlags.CLIENT_FOUND_ROWS),
+            this::statusFlags,
             this::connectionLost);
     this.tracker = new StatementTracker(state, lease, context.schemas());
     this.prepared =
@@ -361,6 +362,11 @@ public final class ClientSession {
 
   private String backendSchema(String schema) {
     return context.schemas().backendName(schema);
+  }
+
+  /** The server status after the last statement: whether the session is in autocommit mode. */
+  private int statusFlags() {
+    return tracker.statusFlags();
   }
 
   private boolean clientHas(int flag) {

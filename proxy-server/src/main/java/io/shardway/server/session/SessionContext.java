@@ -1,12 +1,14 @@
 package io.shardway.server.session;
 
-import io.shardway.server.backend.BackendPool;
+import io.shardway.config.ReadWrite;
 import io.shardway.server.frontend.AuthExchange;
+import io.shardway.server.topology.BackendGroup;
 import java.util.concurrent.Executor;
 
 /** The services every client session shares. */
 public record SessionContext(
-    BackendPool backend,
+    BackendGroup group,
+    ReadWrite readWrite,
     SchemaAccess schemas,
     CollationCatalog collations,
     AuthExchange.AuthSettings auth,

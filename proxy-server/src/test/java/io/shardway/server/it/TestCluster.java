@@ -5,6 +5,7 @@ import io.shardway.config.BackendAddress;
 import io.shardway.config.BackendUser;
 import io.shardway.config.Listen;
 import io.shardway.config.Pool;
+import io.shardway.config.ReadWrite;
 import io.shardway.config.SchemaConfig;
 import io.shardway.config.ShardGroup;
 import io.shardway.config.ShardwayConfig;
@@ -94,24 +95,33 @@ public final class TestCluster {
   }
 
   public static ShardwayConfig withTls(ShardwayConfig c, Tls tls) {
-    return copy(c, Optional.of(tls), c.auth(), c.maxAllowedPacket(), c.pool());
+    return copy(c, Optional.of(tls), c.auth(), c.maxAllowedPacket(), c.pool(), c.readWrite());
   }
 
   public static ShardwayConfig withAuth(ShardwayConfig c, Auth auth) {
-    return copy(c, c.tls(), auth, c.maxAllowedPacket(), c.pool());
+    return copy(c, c.tls(), auth, c.maxAllowedPacket(), c.pool(), c.readWrite());
   }
 
   public static ShardwayConfig withPool(ShardwayConfig c, Pool pool) {
-    return copy(c, c.tls(), c.auth(), c.maxAllowedPacket(), pool);
+    return copy(c, c.tls(), c.auth(), c.maxAllowedPacket(), pool, c.readWrite());
   }
 
   public static ShardwayConfig withMaxAllowedPacket(ShardwayConfig c, long bytes) {
-    return copy(c, c.tls(), c.auth(), bytes, c.pool());
+    return copy(c, c.tls(), c.auth(), bytes, c.pool(), c.readWrite());
+  }
+
+  public static ShardwayConfig withReadWrite(ShardwayConfig c, ReadWrite readWrite) {
+    return copy(c, c.tls(), c.auth(), c.maxAllowedPacket(), c.pool(), readWrite);
   }
 
   /** {@code c} with the settings tests vary replaced. */
   private static ShardwayConfig copy(
-      ShardwayConfig c, Optional<Tls> tls, Auth auth, long maxAllowedPacket, Pool pool) {
+      ShardwayConfig c,
+      Optional<Tls> tls,
+      Auth auth,
+      long maxAllowedPacket,
+      Pool pool,
+      ReadWrite readWrite) {
     return new ShardwayConfig(
         c.listen(),
         tls,
@@ -122,6 +132,7 @@ public final class TestCluster {
         c.shardGroups(),
         c.schemas(),
         pool,
+        readWrite,
         c.admin(),
         c.source());
   }
@@ -163,7 +174,15 @@ public final class TestCluster {
   }
 
   static ShardwayConfig config(MariaDbServer mariadb, Auth auth, Pool pool) {
-    BackendAddress address = new BackendAddress(mariadb.host(), mariadb.port(), Map.of());
+    return config(new ShardGroup("s0", address(mariadb), List.of()), auth, pool);
+  }
+
+  static BackendAddress address(MariaDbServer server) {
+    return new BackendAddress(server.host(), server.port(), Map.of());
+  }
+
+  /** The shared proxy's configuration, in front of shard group {@code group} (named s0). */
+  static ShardwayConfig config(ShardGroup group, Auth auth, Pool pool) {
     Map<String, SchemaConfig> schemas = new LinkedHashMap<>();
     schemas.put(
         DemoSchema.SCHEMA, new SchemaConfig(DemoSchema.SCHEMA, DemoSchema.SCHEMA, "s0", Map.of()));
@@ -177,9 +196,10 @@ public final class TestCluster {
             new User(APP_USER, APP_PASSWORD, List.of("*")),
             new User(LIMITED_USER, LIMITED_PASSWORD, List.of(OTHER_SCHEMA))),
         new BackendUser(BACKEND_USER, BACKEND_PASSWORD),
-        Map.of("s0", new ShardGroup("s0", address, List.of())),
+        Map.of("s0", group),
         schemas,
         pool,
+        ReadWrite.DEFAULTS,
         Optional.empty(),
         Path.of("test-config.yaml"));
   }
