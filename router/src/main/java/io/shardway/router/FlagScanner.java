@@ -180,10 +180,22 @@ final class FlagScanner {
             || (type == TokenType.IDENTIFIER && !before.is("SET"))); // SET@a=1 is a variable
   }
 
+  private static final Set<String> SERVER_ROLE_VARIABLES =
+      Set.of(
+          "read_only",
+          "super_read_only",
+          "innodb_read_only",
+          "gtid_executed",
+          "gtid_binlog_pos",
+          "gtid_current_pos",
+          "gtid_slave_pos");
+
   private void systemVariable(Token token) {
     String name = SystemVariableReference.parse(token).name();
     if (name.equals("last_insert_id") || name.equals("identity")) {
       flags.add(StatementFlag.LAST_INSERT_ID); // MySQL: synonyms of LAST_INSERT_ID()
+    } else if (SERVER_ROLE_VARIABLES.contains(name)) {
+      flags.add(StatementFlag.READS_SERVER_ROLE);
     }
   }
 

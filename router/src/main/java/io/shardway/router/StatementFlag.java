@@ -48,6 +48,14 @@ public enum StatementFlag {
    * host, so the file lands wherever the statement runs.
    */
   WRITES_FILE,
+  /**
+   * Reads a variable that tells a primary from a replica: {@code @@read_only},
+   * {@code @@super_read_only}, {@code @@innodb_read_only}, or a GTID position
+   * ({@code @@gtid_executed}, {@code @@gtid_binlog_pos}, {@code @@gtid_current_pos},
+   * {@code @@gtid_slave_pos}). Drivers and failover tools ask them to learn whether they reached
+   * the writable server.
+   */
+  READS_SERVER_ROLE,
   /** Ends with a {@code FOR UPDATE} locking read. */
   FOR_UPDATE,
   /** Ends with {@code LOCK IN SHARE MODE} or its MySQL 8 spelling {@code FOR SHARE}. */

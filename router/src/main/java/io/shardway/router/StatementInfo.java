@@ -44,7 +44,8 @@ public record StatementInfo(
           StatementFlag.SEQUENCE,
           StatementFlag.WRITES_USER_VARIABLE,
           StatementFlag.READS_USER_VARIABLE,
-          StatementFlag.WRITES_FILE);
+          StatementFlag.WRITES_FILE,
+          StatementFlag.READS_SERVER_ROLE);
 
   public StatementInfo {
     Objects.requireNonNull(kind, "kind");

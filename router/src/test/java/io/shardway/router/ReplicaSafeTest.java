@@ -202,7 +202,8 @@ class ReplicaSafeTest {
         "SEQUENCE",
         "WRITES_USER_VARIABLE",
         "READS_USER_VARIABLE",
-        "WRITES_FILE"
+        "WRITES_FILE",
+        "READS_SERVER_ROLE"
       })
   void flagTiesASelectToThePrimary(StatementFlag flag) {
     assertFalse(select(flag).replicaSafe());
@@ -224,10 +225,32 @@ class ReplicaSafeTest {
         "WRITES_USER_VARIABLE",
         "READS_USER_VARIABLE",
         "WRITES_FILE",
+        "READS_SERVER_ROLE",
         "MULTIPLE_STATEMENTS"
       })
   void otherFlagsLeaveASelectOnTheReplica(StatementFlag flag) {
     assertTrue(select(flag).replicaSafe());
+  }
+
+  @ParameterizedTest(name = "[{0}]")
+  @ValueSource(
+      strings = {
+        "SELECT @@read_only",
+        "SELECT @@global.read_only, @@innodb_read_only",
+        "select @@SESSION.super_read_only",
+        "SELECT @@gtid_executed",
+        "SELECT @@gtid_binlog_pos, @@gtid_current_pos, @@gtid_slave_pos"
+      })
+  void askingWhetherTheServerIsThePrimaryGoesToThePrimary(String sql) {
+    StatementInfo info = StatementClassifier.classify(sql);
+    assertTrue(info.has(StatementFlag.READS_SERVER_ROLE), sql);
+    assertFalse(info.replicaSafe(), sql);
+  }
+
+  @Test
+  void otherSystemVariablesStayOnTheReplica() {
+    assertTrue(StatementClassifier.classify("SELECT @@server_id, @@version").replicaSafe());
+    assertTrue(StatementClassifier.classify("SELECT '@@read_only'").replicaSafe());
   }
 
   @Test

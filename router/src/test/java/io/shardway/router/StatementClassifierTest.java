@@ -10,6 +10,7 @@ import static io.shardway.router.StatementFlag.LOAD_DATA_LOCAL;
 import static io.shardway.router.StatementFlag.LOCK_IN_SHARE_MODE;
 import static io.shardway.router.StatementFlag.MULTIPLE_STATEMENTS;
 import static io.shardway.router.StatementFlag.NON_DETERMINISTIC;
+import static io.shardway.router.StatementFlag.READS_SERVER_ROLE;
 import static io.shardway.router.StatementFlag.READS_USER_VARIABLE;
 import static io.shardway.router.StatementFlag.READ_ONLY_TRANSACTION;
 import static io.shardway.router.StatementFlag.ROW_COUNT;
@@ -304,6 +305,7 @@ class StatementClassifierTest {
         row("SELECT 1 INTO OUTFILE '/tmp/x'", SELECT, WRITES_FILE),
         row("select a into dumpfile '/tmp/y' from t limit 1", SELECT, WRITES_FILE),
         row("TABLE t INTO OUTFILE '/tmp/z' FIELDS TERMINATED BY ','", SELECT, WRITES_FILE),
+        row("SELECT @@global.read_only", SELECT, READS_SERVER_ROLE),
         row("SELECT outfile, dumpfile FROM t WHERE a = 'INTO OUTFILE'", SELECT),
         // Account names are not user variables.
         row("GRANT SELECT ON db.* TO app@'10.0.0.%'", OTHER),

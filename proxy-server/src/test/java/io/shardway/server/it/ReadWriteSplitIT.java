@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.shardway.config.ReadWrite;
 import io.shardway.server.ShardwayServer;
+import io.shardway.testcluster.DemoSchema;
 import io.shardway.testcluster.MariaDbServer;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,6 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Read/write splitting over a real replicated MariaDB group (a primary, server id 1, and two
@@ -69,11 +73,17 @@ class ReadWriteSplitIT {
     assertEquals(PRIMARY, valueOn(cluster.group().primary(), "SELECT v FROM rw WHERE id = 1"));
   }
 
-  @Test
-  void preparedStatementsAreRoutedLikeText() throws SQLException {
-    try (Connection c = ReplicatedCluster.connect(proxy, "useServerPrepStmts=true")) {
+  @ParameterizedTest
+  @EnumSource(Client.class)
+  void everyDriverAndProtocolIsRoutedAlike(Client client) throws SQLException {
+    int id = 10 + client.ordinal();
+    try (Connection c =
+        DriverManager.getConnection(
+            client.url(proxy.port(), DemoSchema.SCHEMA, ""),
+            TestCluster.APP_USER,
+            TestCluster.APP_PASSWORD)) {
       Set<Long> seen = new HashSet<>();
-      try (PreparedStatement read = c.prepareStatement("SELECT @@server_id + ?")) {
+      try (PreparedStatement read = client.prepare(c, "SELECT @@server_id + ?")) {
         for (int i = 0; i < 10; i++) {
           read.setInt(1, 0);
           try (ResultSet rs = read.executeQuery()) {
@@ -83,13 +93,12 @@ class ReadWriteSplitIT {
         }
       }
       assertEquals(REPLICAS, seen);
-      try (PreparedStatement write =
-          c.prepareStatement("REPLACE INTO rw VALUES (?, @@server_id)")) {
-        write.setInt(1, 2);
+      try (PreparedStatement write = client.prepare(c, "REPLACE INTO rw VALUES (?, @@server_id)")) {
+        write.setInt(1, id);
         write.executeUpdate();
       }
     }
-    assertEquals(PRIMARY, valueOn(cluster.group().primary(), "SELECT v FROM rw WHERE id = 2"));
+    assertEquals(PRIMARY, valueOn(cluster.group().primary(), "SELECT v FROM rw WHERE id = " + id));
   }
 
   @Test
