@@ -19,6 +19,10 @@ import java.util.Optional;
  * @param rows rows in {@code sbtest1}; point selects pick ids uniformly from 1..rows
  * @param prepared server-side prepared statements (COM_STMT_EXECUTE) instead of the text protocol
  * @param targets which targets to measure, in this order in the first round
+ * @param replicas MariaDB replicas of the primary; with any, Shardway splits reads and writes among
+ *     them, while direct and relay still reach the primary alone
+ * @param writePercent the share of operations, 0 to 100, that are index updates instead of point
+ *     selects
  * @param poolSize Shardway's backend pool size ({@code pool.maxSize})
  * @param jfr whether to record the Shardway process with Java Flight Recorder
  * @param proxyJvmOptions extra JVM options for the Shardway process
@@ -33,6 +37,8 @@ record BenchOptions(
     int rows,
     boolean prepared,
     List<Target.Kind> targets,
+    int replicas,
+    int writePercent,
     int poolSize,
     boolean jfr,
     List<String> proxyJvmOptions,
@@ -52,6 +58,8 @@ record BenchOptions(
         --rows N            rows in sbtest1 [100000]
         --prepared          server prepared statements (COM_STMT_EXECUTE) instead of COM_QUERY
         --targets LIST      comma-separated subset of direct,relay,shardway [all three]
+        --replicas N        MariaDB replicas behind the primary; Shardway reads from them [0]
+        --write-percent P   percent of operations that update an indexed column instead [0]
         --pool-size N       Shardway's backend pool.maxSize [16]
         --jfr               record the Shardway process with JFR (settings=profile)
         --proxy-jvm-opts S  extra JVM options for the Shardway process, space-separated [none]
@@ -66,6 +74,13 @@ record BenchOptions(
     positive("threads", threads);
     positive("rows", rows);
     positive("pool-size", poolSize);
+    if (replicas < 0) {
+      throw new IllegalArgumentException("replicas: " + replicas + " (expected: >= 0)");
+    }
+    if (writePercent < 0 || writePercent > 100) {
+      throw new IllegalArgumentException(
+          "write-percent: " + writePercent + " (expected: 0 to 100)");
+    }
     if (roundTime.isNegative() || roundTime.isZero()) {
       throw new IllegalArgumentException("seconds: " + roundTime.toSeconds() + " (expected: > 0)");
     }
@@ -118,6 +133,8 @@ record BenchOptions(
             arguments.integer("rows", 100_000),
             prepared,
             targets(arguments.text("targets", "direct,relay,shardway")),
+            arguments.integer("replicas", 0),
+            arguments.integer("write-percent", 0),
             arguments.integer("pool-size", 16),
             arguments.flag("jfr"),
             words(arguments.text("proxy-jvm-opts", "")),

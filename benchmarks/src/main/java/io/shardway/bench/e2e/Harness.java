@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,18 +20,25 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * One run: starts MariaDB with {@code sbtest1}, haproxy (if installed) and Shardway, checks that
- * every target answers alike, warms each up, measures them in alternating rounds, and writes the
- * report. {@link #close} stops everything it started; it is safe to call from a shutdown hook while
- * a run is in progress.
+ * One run: starts MariaDB (and its replicas, if asked for) with {@code sbtest1}, haproxy (if
+ * installed) and Shardway, checks that every target answers alike, warms each up, measures them in
+ * alternating rounds, and writes the report. {@link #close} stops everything it started; it is safe
+ * to call from a shutdown hook while a run is in progress.
  */
 final class Harness implements AutoCloseable {
+  /**
+   * How long the replicas may take to apply what the primary has: the load of {@code sbtest1}, or
+   * the previous measurement's writes. Each measurement starts from caught-up replicas, so that no
+   * target inherits the lag that another one's writes left.
+   */
+  private static final Duration REPLICATION_TIMEOUT = Duration.ofSeconds(120);
+
   private final BenchOptions options;
   private final String command;
   private final Path projectRoot;
   private final List<String> notes = new ArrayList<>();
   private final List<AutoCloseable> started = Collections.synchronizedList(new ArrayList<>());
-  private MariaDbServer mariadb;
+  private MariaDbServers servers;
   private String haproxyVersion;
   private ChildProcess shardway;
   private volatile boolean closed;
@@ -44,26 +52,35 @@ final class Harness implements AutoCloseable {
   void run() throws Exception {
     Path work = Files.createDirectories(options.workDirectory());
     say("Work directory: " + work);
-    say("Starting MariaDB and loading sbtest1 (" + options.rows() + " rows) ...");
-    mariadb = MariaDbServer.start();
-    started.add(mariadb);
-    long mariaDbPid = mariaDbPid(mariadb.port());
-    mariadb.createUser(ShardwayProcess.USER, ShardwayProcess.PASSWORD);
-    mariadb.createUser(ShardwayProcess.BACKEND_USER, ShardwayProcess.BACKEND_PASSWORD);
+    say(
+        "Starting MariaDB"
+            + (options.replicas() == 0 ? "" : " with " + options.replicas() + " replica(s)")
+            + " and loading sbtest1 ("
+            + options.rows()
+            + " rows) ...");
+    servers = MariaDbServers.start(options.replicas());
+    started.add(servers);
+    List<Long> mariaDbPids = servers.all().stream().map(this::mariaDbPid).toList();
+    MariaDbServer primary = servers.primary();
+    primary.createUser(ShardwayProcess.USER, ShardwayProcess.PASSWORD);
+    primary.createUser(ShardwayProcess.BACKEND_USER, ShardwayProcess.BACKEND_PASSWORD);
     long loading = System.nanoTime();
-    SbtestTable.create(mariadb, options.rows());
+    SbtestTable.create(primary, options.rows());
+    awaitReplicated();
     say(String.format("Loaded in %.1f s", (System.nanoTime() - loading) / 1e9));
 
     List<Target> targets = startTargets(work);
     for (Target target : targets) {
       check(target);
     }
-    ServerCounters counters = new ServerCounters(mariadb);
+    ServerCounters counters = new ServerCounters(servers.all());
     started.add(counters);
-    PointSelectLoad load = new PointSelectLoad(options, mariaDbPid, counters);
+    PointSelectLoad load =
+        new PointSelectLoad(options, mariaDbPids, counters, shardwayBackends(targets));
     List<Measurement> warmups = new ArrayList<>();
     if (!options.warmup().isZero()) {
       for (Target target : targets) {
+        awaitReplicated();
         warmups.add(load.run(target, options.warmup(), 0));
         say("warm-up  " + warmups.get(warmups.size() - 1).summary());
       }
@@ -75,6 +92,7 @@ final class Harness implements AutoCloseable {
       for (int i = 0; i < targets.size(); i++) {
         // Rotate the order so that no target always runs first (or right after another).
         Target target = targets.get((i + round - 1) % targets.size());
+        awaitReplicated();
         Measurement measurement = load.run(target, options.roundTime(), round);
         measurements.add(measurement);
         say("  " + measurement.summary());
@@ -110,12 +128,46 @@ final class Harness implements AutoCloseable {
     List<Target> targets = new ArrayList<>();
     for (Target.Kind kind : options.targets()) {
       switch (kind) {
-        case DIRECT -> targets.add(direct(kind, mariadb.port()));
+        case DIRECT -> targets.add(direct(kind, servers.primary().port()));
         case RELAY -> relay(work).ifPresent(targets::add);
         case SHARDWAY -> targets.add(shardway(work));
       }
     }
+    List<String> primaryOnly =
+        targets.stream()
+            .filter(t -> t.kind() != Target.Kind.SHARDWAY)
+            .map(t -> t.kind().label())
+            .toList();
+    if (!servers.replicas().isEmpty() && !primaryOnly.isEmpty()) {
+      notes.add(
+          String.join(" and ", primaryOnly)
+              + (primaryOnly.size() == 1 ? " connects" : " connect")
+              + " to the primary alone: with no read/write split, all their reads and writes run"
+              + " on the primary, and the replicas only apply the writes");
+    }
     return targets;
+  }
+
+  /** Where to read Shardway's per-server counts: only with replicas is there a split to show. */
+  private Optional<ShardwayBackends> shardwayBackends(List<Target> targets) throws SQLException {
+    Optional<Target> shardway =
+        targets.stream().filter(t -> t.kind() == Target.Kind.SHARDWAY).findFirst();
+    if (servers.replicas().isEmpty() || shardway.isEmpty()) {
+      return Optional.empty();
+    }
+    ShardwayBackends backends = new ShardwayBackends(shardway.get());
+    started.add(backends);
+    return Optional.of(backends);
+  }
+
+  /** Waits for the replicas to apply all that the primary has; says so when that took a while. */
+  private void awaitReplicated() {
+    long start = System.nanoTime();
+    servers.awaitReplicated(REPLICATION_TIMEOUT);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    if (seconds >= 1) {
+      say(String.format("  (replicas caught up with the primary in %.1f s)", seconds));
+    }
   }
 
   private static Target direct(Target.Kind kind, int port) {
@@ -135,7 +187,7 @@ final class Harness implements AutoCloseable {
     }
     haproxyVersion = HaproxyRelay.version(haproxy.get());
     say("Starting " + haproxyVersion + " (mode tcp) ...");
-    HaproxyRelay.Started relay = HaproxyRelay.start(haproxy.get(), mariadb.port(), work);
+    HaproxyRelay.Started relay = HaproxyRelay.start(haproxy.get(), servers.primary().port(), work);
     started.add(relay.process());
     return Optional.of(
         new Target(
@@ -149,7 +201,12 @@ final class Harness implements AutoCloseable {
   private Target shardway(Path work) throws InterruptedException {
     say("Starting Shardway (" + options.shardwayJar() + ") ...");
     ShardwayProcess.Started proxy =
-        ShardwayProcess.start(options, mariadb.port(), SbtestTable.SCHEMA, work);
+        ShardwayProcess.start(
+            options,
+            servers.primary().port(),
+            servers.replicas().stream().map(MariaDbServer::port).toList(),
+            SbtestTable.SCHEMA,
+            work);
     shardway = proxy.process();
     started.add(shardway);
     return new Target(
@@ -177,7 +234,8 @@ final class Harness implements AutoCloseable {
     }
   }
 
-  private long mariaDbPid(int port) {
+  private long mariaDbPid(MariaDbServer mariadb) {
+    int port = mariadb.port();
     Optional<ProcessHandle> server =
         ProcessHandle.current()
             .descendants()
@@ -188,7 +246,10 @@ final class Harness implements AutoCloseable {
                 })
             .findFirst();
     if (server.isEmpty()) {
-      notes.add("mariadbd's pid was not found among this JVM's children: its CPU is n/a");
+      notes.add(
+          "the pid of the mariadbd on port "
+              + port
+              + " was not found among this JVM's children: mariadbd CPU is n/a");
       return -1;
     }
     return server.get().pid();
@@ -215,6 +276,11 @@ final class Harness implements AutoCloseable {
             + System.getProperty("java.runtime.version")
             + ", MariaDB "
             + mariaDbVersion()
+            + (servers.replicas().isEmpty()
+                ? ""
+                : " (a primary and "
+                    + servers.replicas().size()
+                    + " replica(s), GTID replication, row-based binlog)")
             + ", mysql-connector-j "
             + com.mysql.cj.Constants.CJ_VERSION
             + (haproxyVersion == null ? "" : ", " + haproxyVersion)
@@ -226,7 +292,7 @@ final class Harness implements AutoCloseable {
   }
 
   private String mariaDbVersion() {
-    try (Connection connection = mariadb.connectAsRoot(null);
+    try (Connection connection = servers.primary().connectAsRoot(null);
         Statement statement = connection.createStatement();
         ResultSet result = statement.executeQuery("SELECT VERSION()")) {
       return result.next() ? result.getString(1) : "?";

@@ -11,7 +11,9 @@ import java.util.function.ToDoubleFunction;
 /**
  * The result of a run as markdown, ready to paste into a README: one row per target with medians
  * over the rounds, then the qps ratios of Shardway to the other targets taken round by round (the
- * targets of one round ran back to back, so a slow minute on a shared machine cancels out).
+ * targets of one round ran back to back, so a slow minute on a shared machine cancels out). With
+ * writes in the mix the rows split qps into reads and writes; with replicas a second table shows
+ * where Shardway sent the statements.
  */
 final class MarkdownReport {
   private final BenchOptions options;
@@ -26,18 +28,30 @@ final class MarkdownReport {
     StringBuilder out = new StringBuilder();
     out.append(
         String.format(
-            "#### Point select by primary key, %s; client threads: %d; %d rounds × %d s per target%n%n",
+            "#### %s, %s; client threads: %d; %d rounds × %d s per target%s%n%n",
+            writes()
+                ? String.format(
+                    "Point selects by primary key (%d%%) and index updates (%d%%)",
+                    100 - options.writePercent(), options.writePercent())
+                : "Point select by primary key",
             options.prepared()
                 ? "server prepared statements (COM_STMT_EXECUTE)"
                 : "text protocol (COM_QUERY)",
             options.threads(),
             options.rounds(),
-            options.roundTime().toSeconds()));
-    out.append(
-        "| target | qps (median) | qps min–max | p50 ms | p95 ms | p99 ms | middle CPU µs/q "
-            + "| middle sys | middle cs/q | mariadbd CPU µs/q | client CPU µs/q | other CPU µs/q "
-            + "| errors |\n");
-    out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+            options.roundTime().toSeconds(),
+            options.replicas() == 0
+                ? ""
+                : String.format("; MariaDB primary + %d replica(s)", options.replicas())));
+    out.append("| target | qps (median) | qps min–max")
+        .append(writes() ? " | reads/s | writes/s" : "")
+        .append(
+            " | p50 ms | p95 ms | p99 ms | middle CPU µs/q | middle sys | middle cs/q"
+                + " | mariadbd CPU µs/q | client CPU µs/q | other CPU µs/q | errors |\n");
+    out.append("|---|---:|---:|")
+        .append(writes() ? "---:|---:|" : "")
+        .append("---:|".repeat(10))
+        .append('\n');
     for (Target.Kind kind : Target.Kind.values()) {
       List<Measurement> of = of(kind);
       if (!of.isEmpty()) {
@@ -49,11 +63,19 @@ final class MarkdownReport {
     ratio(Target.Kind.RELAY).ifPresent(line -> out.append(line).append("  \n"));
     out.append('\n');
     out.append("Medians over the rounds (latency percentiles: per round, then the median). ")
+        .append(
+            writes()
+                ? "qps and the latencies count reads and writes together; reads/s and writes/s"
+                    + " split the qps. "
+                : "")
         .append("CPU µs/q: CPU time of a process (all its threads, user + system, from ")
         .append("/proc/PID/stat) per successful query. Middle: haproxy for relay, the Shardway ")
         .append("JVM for shardway; sys: its share of that CPU spent in the kernel; cs/q: its ")
         .append("context switches per query (/proc/PID/task/*/status). Other: the rest of the ")
-        .append("machine's busy time (kernel threads, anything else running), per query.\n\n");
+        .append("machine's busy time (kernel threads, anything else running), per query.")
+        .append(options.replicas() == 0 ? "" : " mariadbd: the primary and replicas together.")
+        .append("\n\n");
+    RoutedTable.render(of(Target.Kind.SHARDWAY)).ifPresent(table -> out.append(table).append('\n'));
     errorSamples(out);
     notes.forEach(note -> out.append("- ").append(note).append('\n'));
     if (!notes.isEmpty()) {
@@ -67,12 +89,19 @@ final class MarkdownReport {
   private String row(Target.Kind kind, List<Measurement> of) {
     double[] qps = of.stream().mapToDouble(Measurement::qps).toArray();
     boolean direct = kind == Target.Kind.DIRECT;
+    String split =
+        writes()
+            ? String.format(
+                " | %,.0f | %,.0f",
+                median(of, Measurement::readQps), median(of, Measurement::writeQps))
+            : "";
     return String.format(
-        "| %s | %,.0f | %,.0f–%,.0f | %.2f | %.2f | %.2f | %s | %s | %s | %s | %s | %s | %d |%n",
+        "| %s | %,.0f | %,.0f–%,.0f%s | %.2f | %.2f | %.2f | %s | %s | %s | %s | %s | %s | %d |%n",
         kind == Target.Kind.RELAY ? "relay (haproxy)" : kind.label(),
         median(qps),
         Arrays.stream(qps).min().orElse(0),
         Arrays.stream(qps).max().orElse(0),
+        split,
         median(of, m -> m.latencyMillis(50)),
         median(of, m -> m.latencyMillis(95)),
         median(of, m -> m.latencyMillis(99)),
@@ -123,6 +152,11 @@ final class MarkdownReport {
         out.append('\n');
       }
     }
+  }
+
+  /** Whether the mix has writes: then the rows split qps into reads and writes. */
+  private boolean writes() {
+    return options.writePercent() > 0;
   }
 
   private Map<Integer, Double> qpsByRound(Target.Kind kind) {

@@ -1,5 +1,6 @@
 package io.shardway.bench.e2e;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -8,22 +9,26 @@ import java.util.Map;
  *
  * @param target what was measured
  * @param round 1-based; 0 for the warm-up
- * @param queries successful point selects
+ * @param queries successful operations: point selects and updates
+ * @param writes the successful updates among them
  * @param errors failed ones (SQL errors, wrong results, stuck threads)
  * @param elapsedNanos from the start signal to the last thread's stop
  * @param latencies successful queries' latencies
  * @param middle the process in the middle (haproxy, Shardway); unknown for direct
- * @param mariaDb mariadbd
+ * @param mariaDb mariadbd; with replicas, all the servers' together
  * @param client this JVM, the load generator
  * @param machineBusyNanos CPU of the whole machine, all processes, all cores
  * @param machineTotalNanos the machine's CPU capacity over the round (cores × time)
  * @param errorSamples distinct error messages and how often each occurred (the first few)
  * @param serverCommands how much MariaDB's {@code Questions} and {@code Com_*} counters grew
+ * @param routed what Shardway sent each server in the round; empty for other targets and without
+ *     replicas
  */
 record Measurement(
     Target.Kind target,
     int round,
     long queries,
+    long writes,
     long errors,
     long elapsedNanos,
     LatencyHistogram latencies,
@@ -33,11 +38,18 @@ record Measurement(
     long machineBusyNanos,
     long machineTotalNanos,
     Map<String, Long> errorSamples,
-    Map<String, Long> serverCommands) {
+    Map<String, Long> serverCommands,
+    List<ShardwayBackends.Routed> routed) {
 
   Measurement {
     errorSamples = Map.copyOf(errorSamples);
     serverCommands = Map.copyOf(serverCommands);
+    routed = List.copyOf(routed);
+  }
+
+  /** The successful point selects. */
+  long reads() {
+    return queries - writes;
   }
 
   /** How many times MariaDB's counter {@code name} grew per successful query. */
@@ -62,6 +74,16 @@ record Measurement(
 
   double qps() {
     return queries * 1e9 / elapsedNanos;
+  }
+
+  /** Successful point selects per second. */
+  double readQps() {
+    return reads() * 1e9 / elapsedNanos;
+  }
+
+  /** Successful updates per second. */
+  double writeQps() {
+    return writes * 1e9 / elapsedNanos;
   }
 
   /** Microseconds of CPU per successful query; NaN when unknown. */
@@ -114,8 +136,16 @@ record Measurement(
   String summary() {
     String first =
         String.format(
-            "%-8s %9.0f qps  p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms  errors %d",
-            target.label(), qps(), latencyMillis(50), latencyMillis(95), latencyMillis(99), errors);
+            "%-8s %9.0f qps  p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms  errors %d%s",
+            target.label(),
+            qps(),
+            latencyMillis(50),
+            latencyMillis(95),
+            latencyMillis(99),
+            errors,
+            writes == 0
+                ? ""
+                : String.format("  (reads %.0f/s, writes %.0f/s)", readQps(), writeQps()));
     String middlePart =
         middle.cpuNanos() < 0
             ? ""
@@ -125,16 +155,30 @@ record Measurement(
                 format(systemShare(middle) * 100),
                 format(switchesPerQuery(middle)));
     return String.format(
-        "%s%n           CPU µs/q: %smariadbd %s (%s%% sys), client %s, other %s;"
-            + " machine busy %s; MariaDB per query: %s",
-        first,
-        middlePart,
-        format(microsPerQuery(mariaDb)),
-        format(systemShare(mariaDb) * 100),
-        format(microsPerQuery(client)),
-        format(otherMicrosPerQuery()),
-        Double.isNaN(machineBusy()) ? "n/a" : String.format("%.0f%%", machineBusy() * 100),
-        serverCommandsPerQuery());
+            "%s%n           CPU µs/q: %smariadbd %s (%s%% sys), client %s, other %s;"
+                + " machine busy %s; MariaDB per query: %s",
+            first,
+            middlePart,
+            format(microsPerQuery(mariaDb)),
+            format(systemShare(mariaDb) * 100),
+            format(microsPerQuery(client)),
+            format(otherMicrosPerQuery()),
+            Double.isNaN(machineBusy()) ? "n/a" : String.format("%.0f%%", machineBusy() * 100),
+            serverCommandsPerQuery())
+        + routedSummary();
+  }
+
+  /** A line "Shardway routed: NAME (ROLE) reads R writes W, ..." when there are such counts. */
+  private String routedSummary() {
+    StringBuilder out = new StringBuilder();
+    for (ShardwayBackends.Routed server : routed) {
+      out.append(out.length() == 0 ? String.format("%n           Shardway routed: ") : ", ")
+          .append(
+              String.format(
+                  "%s (%s) reads %d writes %d",
+                  server.server(), server.role(), server.readsRouted(), server.writesRouted()));
+    }
+    return out.toString();
   }
 
   private static String format(double value) {

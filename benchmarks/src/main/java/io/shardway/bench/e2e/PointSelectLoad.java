@@ -19,8 +19,12 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * sysbench's {@code oltp_point_select} in Java: each client thread holds one mysql-connector-j
  * connection and runs {@code SELECT c FROM sbtest1 WHERE id=?} with uniformly random ids for a
- * fixed time, checking every answer. The CPU of MariaDB, of the process in the middle, of this JVM
- * and of the machine is read just before the threads start and just after they stop.
+ * fixed time, checking every answer. With {@code --write-percent} that share of the operations is
+ * sysbench's {@code oltp_update_index} statement instead, {@code UPDATE sbtest1 SET k = k + 1 WHERE
+ * id = ?}: it leaves {@code c} alone, so the reads' answers stay checkable, while it gives a proxy
+ * that splits reads and writes a write to route and a session to read its own writes after. The CPU
+ * of MariaDB, of the process in the middle, of this JVM and of the machine, and what Shardway
+ * routed to each server, are read just before the threads start and just after they stop.
  */
 final class PointSelectLoad {
   /** The length of every {@code c} value (ten groups of 11 digits and nine dashes). */
@@ -33,16 +37,29 @@ final class PointSelectLoad {
 
   private final int threads;
   private final int rows;
+  private final int writePercent;
   private final boolean prepared;
-  private final long mariaDbPid;
+  private final List<Long> mariaDbPids;
   private final ServerCounters counters;
+  private final Optional<ShardwayBackends> shardwayBackends;
 
-  PointSelectLoad(BenchOptions options, long mariaDbPid, ServerCounters counters) {
+  /**
+   * @param mariaDbPids every mariadbd, whose CPU is summed
+   * @param shardwayBackends where to read Shardway's per-server counts in its rounds; empty when
+   *     there is nothing to split (no replicas) or no Shardway
+   */
+  PointSelectLoad(
+      BenchOptions options,
+      List<Long> mariaDbPids,
+      ServerCounters counters,
+      Optional<ShardwayBackends> shardwayBackends) {
     this.threads = options.threads();
     this.rows = options.rows();
+    this.writePercent = options.writePercent();
     this.prepared = options.prepared();
-    this.mariaDbPid = mariaDbPid;
+    this.mariaDbPids = List.copyOf(mariaDbPids);
     this.counters = counters;
+    this.shardwayBackends = shardwayBackends;
   }
 
   /** Runs the load against {@code target} for {@code duration}. */
@@ -54,7 +71,8 @@ final class PointSelectLoad {
     try {
       for (int i = 0; i < threads; i++) {
         workers.add(
-            new Worker(target, url, rows, new SplittableRandom(round * 1_000L + i), errors));
+            new Worker(
+                target, url, rows, writePercent, new SplittableRandom(round * 1_000L + i), errors));
       }
       return measure(target, duration, round, workers, errors);
     } finally {
@@ -74,8 +92,9 @@ final class PointSelectLoad {
       running.add(thread);
     }
     Map<String, Long> countersBefore = counters.read();
+    List<ShardwayBackends.Routed> routedBefore = routed(target);
     ProcCpu.Usage middleBefore = middleUsage(target);
-    ProcCpu.Usage dbBefore = ProcCpu.usage(mariaDbPid);
+    ProcCpu.Usage dbBefore = ProcCpu.usage(mariaDbPids);
     ProcCpu.Usage clientBefore = ProcCpu.usage(ProcessHandle.current().pid());
     Optional<long[]> machineBefore = ProcCpu.machineNanos();
     long start = System.nanoTime();
@@ -87,13 +106,15 @@ final class PointSelectLoad {
       thread.join(Math.max(1, (joinDeadline - System.nanoTime()) / 1_000_000));
     }
     ProcCpu.Usage middleAfter = middleUsage(target);
-    ProcCpu.Usage dbAfter = ProcCpu.usage(mariaDbPid);
+    ProcCpu.Usage dbAfter = ProcCpu.usage(mariaDbPids);
     ProcCpu.Usage clientAfter = ProcCpu.usage(ProcessHandle.current().pid());
     Optional<long[]> machineAfter = ProcCpu.machineNanos();
     Map<String, Long> countersAfter = counters.read();
+    List<ShardwayBackends.Routed> routedAfter = routed(target);
 
     LatencyHistogram latencies = new LatencyHistogram();
     long queries = 0;
+    long writes = 0;
     long end = start;
     for (int i = 0; i < workers.size(); i++) {
       Worker worker = workers.get(i);
@@ -104,12 +125,14 @@ final class PointSelectLoad {
       }
       latencies.add(worker.latencies);
       queries += worker.queries;
+      writes += worker.writes;
       end = Math.max(end, worker.stoppedAt);
     }
     return new Measurement(
         target.kind(),
         round,
         queries,
+        writes,
         errors.total(),
         end - start,
         latencies,
@@ -123,7 +146,15 @@ final class PointSelectLoad {
             ? machineAfter.get()[1] - machineBefore.get()[1]
             : -1,
         errors.samples(),
-        ServerCounters.delta(countersBefore, countersAfter));
+        counters.delta(countersBefore, countersAfter),
+        ShardwayBackends.delta(routedBefore, routedAfter));
+  }
+
+  /** Shardway's per-server counts when the target is Shardway and there are replicas; else none. */
+  private List<ShardwayBackends.Routed> routed(Target target) throws SQLException {
+    return target.kind() == Target.Kind.SHARDWAY && shardwayBackends.isPresent()
+        ? shardwayBackends.get().read()
+        : List.of();
   }
 
   private static ProcCpu.Usage middleUsage(Target target) {
@@ -132,24 +163,34 @@ final class PointSelectLoad {
         : ProcCpu.Usage.UNKNOWN;
   }
 
-  /** One client thread's connection, statement and counts. */
+  /** One client thread's connection, statements and counts. */
   private static final class Worker {
     private final Target target;
     private final String url;
     private final int rows;
+    private final int writePercent;
     private final SplittableRandom random;
     private final Errors errors;
     private final LatencyHistogram latencies = new LatencyHistogram();
     private Connection connection;
     private PreparedStatement statement;
+    private PreparedStatement update;
     private long queries;
+    private long writes;
     private volatile long deadline;
     private volatile long stoppedAt;
 
-    Worker(Target target, String url, int rows, SplittableRandom random, Errors errors) {
+    Worker(
+        Target target,
+        String url,
+        int rows,
+        int writePercent,
+        SplittableRandom random,
+        Errors errors) {
       this.target = target;
       this.url = url;
       this.rows = rows;
+      this.writePercent = writePercent;
       this.random = random;
       this.errors = errors;
       try {
@@ -168,11 +209,21 @@ final class PointSelectLoad {
       long end = deadline;
       for (long now = System.nanoTime(); now < end; now = System.nanoTime()) {
         int id = random.nextInt(rows) + 1;
+        boolean write = writePercent > 0 && random.nextInt(100) < writePercent;
         try {
-          String c = select(id);
-          if (c == null || c.length() != C_LENGTH) {
-            errors.add("wrong result for id " + id + ": " + c);
-            continue;
+          if (write) {
+            int changed = update(id);
+            if (changed != 1) {
+              errors.add("update of id " + id + " matched " + changed + " rows");
+              continue;
+            }
+            writes++;
+          } else {
+            String c = select(id);
+            if (c == null || c.length() != C_LENGTH) {
+              errors.add("wrong result for id " + id + ": " + c);
+              continue;
+            }
           }
           latencies.record(System.nanoTime() - now);
           queries++;
@@ -195,9 +246,18 @@ final class PointSelectLoad {
       }
     }
 
+    private int update(int id) throws SQLException {
+      if (update == null) {
+        connect();
+      }
+      update.setInt(1, id);
+      return update.executeUpdate();
+    }
+
     private void connect() throws SQLException {
       connection = DriverManager.getConnection(url, target.user(), target.password());
       statement = connection.prepareStatement(SbtestTable.POINT_SELECT);
+      update = writePercent > 0 ? connection.prepareStatement(SbtestTable.UPDATE_INDEX) : null;
     }
 
     /** After an error: keep a live connection, or drop it so the next query reconnects. */
@@ -227,6 +287,7 @@ final class PointSelectLoad {
       }
       connection = null;
       statement = null;
+      update = null;
     }
 
     private static String describe(SQLException e) {

@@ -26,6 +26,19 @@ final class ProcCpu {
       return userNanos < 0 ? -1 : userNanos + systemNanos;
     }
 
+    /** This and {@code other} together; unknown if either is. */
+    Usage plus(Usage other) {
+      if (userNanos < 0 || other.userNanos < 0) {
+        return UNKNOWN;
+      }
+      return new Usage(
+          userNanos + other.userNanos,
+          systemNanos + other.systemNanos,
+          contextSwitches < 0 || other.contextSwitches < 0
+              ? -1
+              : contextSwitches + other.contextSwitches);
+    }
+
     /** The usage from {@code earlier} to this; unknown if either is. */
     Usage since(Usage earlier) {
       if (userNanos < 0 || earlier.userNanos < 0) {
@@ -38,6 +51,18 @@ final class ProcCpu {
               ? -1
               : contextSwitches - earlier.contextSwitches);
     }
+  }
+
+  /**
+   * What several processes have used together (all the mariadbd of a replicated group); unknown if
+   * any is, or if there are none.
+   */
+  static Usage usage(List<Long> pids) {
+    Usage total = pids.isEmpty() ? Usage.UNKNOWN : new Usage(0, 0, 0);
+    for (long pid : pids) {
+      total = total.plus(usage(pid));
+    }
+    return total;
   }
 
   /**

@@ -11,7 +11,8 @@ final class RoundsCsv {
       "target,round,queries,errors,seconds,qps,p50_ms,p95_ms,p99_ms,"
           + "middle_cpu_us_per_q,middle_sys_share,middle_cs_per_q,"
           + "mariadbd_cpu_us_per_q,mariadbd_sys_share,mariadbd_cs_per_q,"
-          + "client_cpu_us_per_q,other_cpu_us_per_q,machine_busy,mariadb_questions_per_q\n";
+          + "client_cpu_us_per_q,other_cpu_us_per_q,machine_busy,mariadb_questions_per_q,"
+          + "reads,writes\n";
 
   private RoundsCsv() {}
 
@@ -22,7 +23,7 @@ final class RoundsCsv {
     for (Measurement m : all) {
       out.append(
           String.format(
-              "%s,%d,%d,%d,%.3f,%.1f,%.3f,%.3f,%.3f,%.2f,%.3f,%.2f,%.2f,%.3f,%.2f,%.2f,%.2f,%.3f,%.3f%n",
+              "%s,%d,%d,%d,%.3f,%.1f,%.3f,%.3f,%.3f,%.2f,%.3f,%.2f,%.2f,%.3f,%.2f,%.2f,%.2f,%.3f,%.3f,%d,%d%n",
               m.target().label(),
               m.round(),
               m.queries(),
@@ -41,7 +42,9 @@ final class RoundsCsv {
               m.microsPerQuery(m.client()),
               m.otherMicrosPerQuery(),
               m.machineBusy(),
-              m.serverPerQuery("Questions")));
+              m.serverPerQuery("Questions"),
+              m.reads(),
+              m.writes()));
     }
     return out.toString();
   }

@@ -8,13 +8,16 @@ import java.sql.SQLException;
 import java.util.SplittableRandom;
 
 /**
- * The table sysbench's {@code oltp_point_select} reads: {@code sbtest1(id, k, c, pad)} with an
- * index on {@code k}, filled the way sysbench fills it (c: ten groups of 11 digits, pad: five),
- * from a fixed seed so every run reads the same rows.
+ * The table sysbench's {@code oltp_point_select} reads and {@code oltp_update_index} writes: {@code
+ * sbtest1(id, k, c, pad)} with an index on {@code k}, filled the way sysbench fills it (c: ten
+ * groups of 11 digits, pad: five), from a fixed seed so every run reads the same rows.
  */
 final class SbtestTable {
   static final String SCHEMA = "sbtest";
   static final String POINT_SELECT = "SELECT c FROM sbtest1 WHERE id=?";
+
+  /** sysbench's {@code oltp_update_index}: changes the indexed {@code k}, never {@code c}. */
+  static final String UPDATE_INDEX = "UPDATE sbtest1 SET k = k + 1 WHERE id = ?";
 
   private static final int BATCH = 1_000;
   private static final long SEED = 20_240_611L;

@@ -5,42 +5,56 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * MariaDB's own count of the commands it executed ({@code SHOW GLOBAL STATUS}: {@code Questions}
  * and the {@code Com_*} counters), read before and after a round, so that the report shows what
- * each target sent the server per client query: a proxy that adds round trips shows up here.
+ * each target sent the server per client query: a proxy that adds round trips shows up here. With
+ * replicas the counters of every server are summed, since Shardway spreads one client's statements
+ * over them. A replica's applier does not count in {@code Questions}, so that stays what clients
+ * and Shardway sent; it does count in {@code Com_begin}, {@code Com_update} and {@code Com_commit},
+ * once per replica for each replicated write.
  */
 final class ServerCounters implements AutoCloseable {
   private static final String QUERY =
       "SHOW GLOBAL STATUS WHERE Variable_name = 'Questions' OR Variable_name LIKE 'Com\\_%'";
 
-  private final Connection connection;
+  private final List<Connection> connections = new ArrayList<>();
 
-  ServerCounters(MariaDbServer server) throws SQLException {
-    this.connection = server.connectAsRoot(null);
+  ServerCounters(List<MariaDbServer> servers) throws SQLException {
+    for (MariaDbServer server : servers) {
+      connections.add(server.connectAsRoot(null));
+    }
   }
 
-  /** The current values; the read itself adds one {@code Com_show_status} and one question. */
+  /**
+   * The current values summed over the servers; the read itself adds one {@code Com_show_status}
+   * and one question per server.
+   */
   Map<String, Long> read() throws SQLException {
     Map<String, Long> values = new TreeMap<>();
-    try (Statement statement = connection.createStatement();
-        ResultSet result = statement.executeQuery(QUERY)) {
-      while (result.next()) {
-        values.put(result.getString(1), result.getLong(2));
+    for (Connection connection : connections) {
+      try (Statement statement = connection.createStatement();
+          ResultSet result = statement.executeQuery(QUERY)) {
+        while (result.next()) {
+          values.merge(result.getString(1), result.getLong(2), Long::sum);
+        }
       }
     }
     return values;
   }
 
-  /** The counters that grew from {@code before} to {@code after}, minus the read's own. */
-  static Map<String, Long> delta(Map<String, Long> before, Map<String, Long> after) {
+  /** The counters that grew from {@code before} to {@code after}, minus the reads' own. */
+  Map<String, Long> delta(Map<String, Long> before, Map<String, Long> after) {
     Map<String, Long> grown = new TreeMap<>();
     after.forEach(
         (name, value) -> {
-          long own = name.equals("Questions") || name.equals("Com_show_status") ? 1 : 0;
+          boolean ownRead = name.equals("Questions") || name.equals("Com_show_status");
+          long own = ownRead ? connections.size() : 0;
           long delta = value - before.getOrDefault(name, 0L) - own;
           if (delta > 0) {
             grown.put(name, delta);
@@ -51,6 +65,8 @@ final class ServerCounters implements AutoCloseable {
 
   @Override
   public void close() throws SQLException {
-    connection.close();
+    for (Connection connection : connections) {
+      connection.close();
+    }
   }
 }

@@ -27,6 +27,8 @@ class BenchOptionsTest {
     assertFalse(options.prepared());
     assertEquals(
         List.of(Target.Kind.DIRECT, Target.Kind.RELAY, Target.Kind.SHARDWAY), options.targets());
+    assertEquals(0, options.replicas());
+    assertEquals(0, options.writePercent());
     assertEquals(ROOT.resolve("proxy-server/target/shardway.jar"), options.shardwayJar());
     assertEquals(ROOT.resolve("benchmarks/target/e2e/T-text"), options.workDirectory());
   }
@@ -46,6 +48,14 @@ class BenchOptionsTest {
   }
 
   @Test
+  void readHeavyMixWithReplicas() {
+    BenchOptions options = parse("--replicas", "2", "--write-percent=10");
+    assertEquals(2, options.replicas());
+    assertEquals(10, options.writePercent());
+    assertEquals(100, parse("--write-percent", "100").writePercent());
+  }
+
+  @Test
   void helpAsksForNoRun() {
     assertTrue(BenchOptions.parse(new String[] {"--help"}, ROOT, "T").isEmpty());
   }
@@ -61,6 +71,21 @@ class BenchOptionsTest {
     assertEquals(
         "target: proxysql (expected: one of [direct, relay, shardway])",
         assertThrows(IllegalArgumentException.class, () -> parse("--targets", "proxysql"))
+            .getMessage());
+    assertEquals(
+        "replicas: -1 (expected: >= 0)",
+        assertThrows(IllegalArgumentException.class, () -> parse("--replicas", "-1")).getMessage());
+    assertEquals(
+        "write-percent: 101 (expected: 0 to 100)",
+        assertThrows(IllegalArgumentException.class, () -> parse("--write-percent", "101"))
+            .getMessage());
+    assertEquals(
+        "write-percent: -5 (expected: 0 to 100)",
+        assertThrows(IllegalArgumentException.class, () -> parse("--write-percent=-5"))
+            .getMessage());
+    assertEquals(
+        "write-percent: 10% (expected: an integer)",
+        assertThrows(IllegalArgumentException.class, () -> parse("--write-percent", "10%"))
             .getMessage());
     assertEquals(
         "unknown option(s): --bogus",
