@@ -1,10 +1,12 @@
 package io.shardway.config;
 
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -44,9 +46,19 @@ final class ConfigMap {
     return owner;
   }
 
-  /** Returns every entry, in file order. */
-  Map<String, ConfigNode> entries() {
-    return Collections.unmodifiableMap(entries);
+  /**
+   * Binds the value of every entry with {@code entry}, given the key and the value. Every entry is
+   * bound, even after one fails, so that all problems are found; the result keeps file order.
+   */
+  <T> Optional<Map<String, T>> bindEntries(BiFunction<String, ConfigNode, Optional<T>> entry) {
+    Map<String, T> bound = new LinkedHashMap<>();
+    boolean complete = true;
+    for (Map.Entry<String, ConfigNode> e : entries.entrySet()) {
+      Optional<T> value = entry.apply(e.getKey(), e.getValue());
+      value.ifPresent(v -> bound.put(e.getKey(), v));
+      complete &= value.isPresent();
+    }
+    return complete ? Optional.of(Collections.unmodifiableMap(bound)) : Optional.empty();
   }
 
   /** Returns the value of {@code key}, if the mapping has it. */
@@ -78,11 +90,23 @@ final class ConfigMap {
    * in a hand-written file, and ignoring it would silently leave the default in force.
    */
   void rejectKeysOtherThan(Set<String> known) {
-    keys.forEach(
-        (name, key) -> {
-          if (!known.contains(name)) {
-            owner.problemAt(key, "unknown key \"" + name + "\"");
-          }
-        });
+    rejectKeysOtherThan(known, name -> "unknown key \"" + name + "\"");
+  }
+
+  /**
+   * Reports every key not in {@code known}, at the key, with the message {@code problem} makes of
+   * its name: for mappings whose keys are names declared elsewhere.
+   *
+   * @return whether every key is known
+   */
+  boolean rejectKeysOtherThan(Collection<String> known, Function<String, String> problem) {
+    boolean allKnown = true;
+    for (Map.Entry<String, Node> key : keys.entrySet()) {
+      if (!known.contains(key.getKey())) {
+        owner.problemAt(key.getValue(), problem.apply(key.getKey()));
+        allKnown = false;
+      }
+    }
+    return allKnown;
   }
 }

@@ -3,8 +3,6 @@ package io.shardway.config;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -92,22 +90,11 @@ final class ConfigNode {
   }
 
   /**
-   * Reads a mapping from names to values, binding each value with {@code entry}. Every entry is
-   * bound, even after one fails, so that all problems are found; the result keeps file order.
+   * Reads a mapping from names to values, binding each value with {@code entry} (see {@link
+   * ConfigMap#bindEntries}).
    */
   <T> Optional<Map<String, T>> asNamedMap(BiFunction<String, ConfigNode, Optional<T>> entry) {
-    return asMapping()
-        .flatMap(
-            map -> {
-              Map<String, T> bound = new LinkedHashMap<>();
-              boolean complete = true;
-              for (Map.Entry<String, ConfigNode> e : map.entries().entrySet()) {
-                Optional<T> value = entry.apply(e.getKey(), e.getValue());
-                value.ifPresent(v -> bound.put(e.getKey(), v));
-                complete &= value.isPresent();
-              }
-              return complete ? Optional.of(Collections.unmodifiableMap(bound)) : Optional.empty();
-            });
+    return asMapping().flatMap(map -> map.bindEntries(entry));
   }
 
   /** Reads a list, binding every element with {@code element}, even after one fails. */
@@ -146,7 +133,13 @@ final class ConfigNode {
 
   /** Reads a decimal integer from {@code min} to {@code max}. */
   Optional<Integer> asInt(int min, int max) {
-    return scalarText("an integer").flatMap(text -> integer(text, min, max));
+    return integer(BigInteger.valueOf(min), BigInteger.valueOf(max)).map(BigInteger::intValueExact);
+  }
+
+  /** Reads a decimal integer that fits in 64 bits, signed. */
+  Optional<Long> asLong() {
+    return integer(BigInteger.valueOf(Long.MIN_VALUE), BigInteger.valueOf(Long.MAX_VALUE))
+        .map(BigInteger::longValueExact);
   }
 
   /** Reads a duration such as {@code 500ms}, {@code 2s} or {@code 5m} (see {@link Durations}). */
@@ -211,21 +204,6 @@ final class ConfigNode {
   }
 
   /**
-   * Reads any value as plain Java objects: scalars as their substituted text, lists as {@code
-   * List<Object>}, mappings as {@code Map<String, Object>} in file order. Used for settings whose
-   * meaning belongs to another module.
-   */
-  Optional<Object> asPlainValue() {
-    if (node instanceof SequenceNode) {
-      return asListOf(ConfigNode::asPlainValue).map(Object.class::cast);
-    }
-    if (node instanceof MappingNode) {
-      return asNamedMap((key, value) -> value.asPlainValue()).map(Object.class::cast);
-    }
-    return asString().map(Object.class::cast);
-  }
-
-  /**
    * Returns the keys of this node when it is a mapping, else nothing, without recording any
    * problem: for checking references to a section whose own problems are reported elsewhere.
    */
@@ -260,21 +238,24 @@ final class ConfigNode {
     return expected(what);
   }
 
-  private Optional<Integer> integer(String text, int min, int max) {
-    if (!INTEGER.matcher(text).matches()) {
-      problem("expected an integer, got \"" + text + "\"");
-      return Optional.empty();
-    }
-    BigInteger value = new BigInteger(text);
-    if (value.compareTo(BigInteger.valueOf(min)) < 0
-        || value.compareTo(BigInteger.valueOf(max)) > 0) {
-      problem(
-          max == Integer.MAX_VALUE
-              ? "must be at least " + min + ", got " + text
-              : "must be between " + min + " and " + max + ", got " + text);
-      return Optional.empty();
-    }
-    return Optional.of(value.intValueExact());
+  private Optional<BigInteger> integer(BigInteger min, BigInteger max) {
+    return scalarText("an integer")
+        .flatMap(
+            text -> {
+              if (!INTEGER.matcher(text).matches()) {
+                problem("expected an integer, got \"" + text + "\"");
+                return Optional.empty();
+              }
+              BigInteger value = new BigInteger(text);
+              if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+                problem(
+                    max.equals(BigInteger.valueOf(Integer.MAX_VALUE))
+                        ? "must be at least " + min + ", got " + text
+                        : "must be between " + min + " and " + max + ", got " + text);
+                return Optional.empty();
+              }
+              return Optional.of(value);
+            });
   }
 
   private <T> Optional<T> expected(String what) {

@@ -1,8 +1,6 @@
 package io.shardway.config;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -48,35 +46,12 @@ final class TableBinder {
 
   private Optional<TableConfig> sharded(String name, ConfigMap map) {
     Optional<String> shardKey = map.required("shardKey", ConfigNode::asNonEmptyString);
-    Optional<AlgorithmConfig> algorithm = map.required("algorithm", TableBinder::algorithm);
     Optional<List<String>> tableGroups = map.required("shardGroups", groups::references);
+    Optional<AlgorithmConfig> algorithm =
+        map.required("algorithm", new AlgorithmBinder(new TableGroups(tableGroups))::bind);
     if (shardKey.isEmpty() || algorithm.isEmpty() || tableGroups.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(new TableConfig(name, false, shardKey, algorithm, tableGroups.get()));
-  }
-
-  /**
-   * Binds {@code algorithm}: its {@code type}, and every other key as a property whose meaning the
-   * router's algorithm of that type checks.
-   */
-  private static Optional<AlgorithmConfig> algorithm(ConfigNode node) {
-    return node.asMapping()
-        .flatMap(
-            map -> {
-              Optional<String> type = map.required("type", n -> n.asOneOf(AlgorithmConfig.TYPES));
-              Map<String, Object> properties = new LinkedHashMap<>();
-              boolean complete = type.isPresent();
-              for (Map.Entry<String, ConfigNode> entry : map.entries().entrySet()) {
-                if (!entry.getKey().equals("type")) {
-                  Optional<Object> value = entry.getValue().asPlainValue();
-                  value.ifPresent(v -> properties.put(entry.getKey(), v));
-                  complete &= value.isPresent();
-                }
-              }
-              return complete
-                  ? Optional.of(new AlgorithmConfig(type.get(), properties))
-                  : Optional.empty();
-            });
   }
 }

@@ -72,7 +72,7 @@ class ConfigLoaderTest {
             "users",
             false,
             Optional.of("id"),
-            Optional.of(new AlgorithmConfig("mod", Map.of())),
+            Optional.of(new AlgorithmConfig.Mod()),
             List.of("s0", "s1")),
         appdb.tables().get("users"));
     assertEquals(
@@ -216,34 +216,6 @@ class ConfigLoaderTest {
     assertEquals(
         List.of(new Replica(new BackendAddress("db-0-a", 3306, Map.of()), 1)),
         groups.get("s1").replicas());
-  }
-
-  @Test
-  void keepsAlgorithmPropertiesAsPlainValues() throws ConfigException {
-    String yaml =
-        """
-        users: [{ name: app, password: secret, schemas: ["*"] }]
-        backendUser: { name: proxy, password: secret }
-        shardGroups: { eu: { primary: "mysql://eu:3306" }, us: { primary: "mysql://us:3306" } }
-        schemas:
-          appdb:
-            defaultShardGroup: eu
-            tables:
-              orders:
-                shardKey: region
-                algorithm: { type: list, default: eu, lists: { eu: [de, fr], us: [ca] } }
-                shardGroups: [eu, us]
-        """;
-
-    TableConfig orders =
-        ConfigLoader.parse(yaml, SOURCE, Map.of()).schemas().get("appdb").tables().get("orders");
-
-    assertEquals(
-        new AlgorithmConfig(
-            "list",
-            Map.of(
-                "default", "eu", "lists", Map.of("eu", List.of("de", "fr"), "us", List.of("ca")))),
-        orders.algorithm().orElseThrow());
   }
 
   @Test

@@ -13,13 +13,13 @@ class ConfigProblemsTest {
 
   private static final Path SOURCE = Path.of("conf", "shardway.yaml");
 
-  private static List<String> problemsOf(String yaml) {
+  static List<String> problemsOf(String yaml) {
     ConfigException e =
         assertThrows(ConfigException.class, () -> ConfigLoader.parse(yaml, SOURCE, Map.of()));
     return e.problems().stream().map(ConfigProblem::toString).toList();
   }
 
-  private static String at(int line, int column, String message) {
+  static String at(int line, int column, String message) {
     return SOURCE + ":" + line + ":" + column + ": " + message;
   }
 

@@ -43,7 +43,16 @@ public final class BinaryRow {
     for (int i = 0; i < columns.size(); i++) {
       int bit = i + NULL_BITMAP_OFFSET;
       boolean isNull = (in.getByte(bitmapStart + bit / 8) & (1 << (bit % 8))) != 0;
-      values.add(isNull ? null : readValue(in, columns.get(i)));
+      ColumnDefinition column = columns.get(i);
+      if (isNull) {
+        values.add(null);
+        continue;
+      }
+      Object value = readValue(in, column.type(), column.isUnsigned());
+      if (value == UNSUPPORTED) {
+        throw new IllegalArgumentException(unsupported(column));
+      }
+      values.add(value);
     }
     return values;
   }
@@ -74,9 +83,15 @@ public final class BinaryRow {
     return (columns + 7 + NULL_BITMAP_OFFSET) / 8;
   }
 
-  private static Object readValue(ByteBuf in, ColumnDefinition column) {
-    boolean unsigned = column.isUnsigned();
-    switch (column.type()) {
+  /** What {@link #readValue} returns for a type the binary protocol does not have. */
+  static final Object UNSUPPORTED = new Object();
+
+  /**
+   * One value of {@code type} in the binary protocol, as {@link #decode} documents, or {@link
+   * #UNSUPPORTED}. COM_STMT_EXECUTE sends parameter values in the same forms.
+   */
+  static Object readValue(ByteBuf in, int type, boolean unsigned) {
+    switch (type) {
       case ColumnType.TINY:
         return unsigned ? in.readUnsignedByte() : (int) in.readByte();
       case ColumnType.SHORT:
@@ -106,10 +121,7 @@ public final class BinaryRow {
       case ColumnType.TIME:
         return BinaryTime.decode(in);
       default:
-        if (isBytes(column.type())) {
-          return PacketBuffers.readLenencBytes(in);
-        }
-        throw new IllegalArgumentException(unsupported(column));
+        return isBytes(type) ? PacketBuffers.readLenencBytes(in) : UNSUPPORTED;
     }
   }
 

@@ -8,11 +8,11 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.shardway.config.SchemaConfig;
-import io.shardway.config.ShardGroup;
 import io.shardway.config.ShardwayConfig;
 import io.shardway.config.User;
 import io.shardway.protocol.auth.RsaPasswordCipher;
 import io.shardway.server.admin.AdminStatements;
+import io.shardway.server.backend.BackendPool;
 import io.shardway.server.frontend.AuthExchange;
 import io.shardway.server.frontend.Frontend;
 import io.shardway.server.frontend.FrontendInitializer;
@@ -20,8 +20,8 @@ import io.shardway.server.session.PinStatistics;
 import io.shardway.server.session.SchemaAccess;
 import io.shardway.server.session.SessionContext;
 import io.shardway.server.session.SessionRegistry;
-import io.shardway.server.topology.BackendGroup;
-import io.shardway.server.topology.BackendMonitor;
+import io.shardway.server.sharding.ShardedSchemas;
+import io.shardway.server.topology.ShardGroups;
 import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -42,8 +42,7 @@ public final class ShardwayServer implements AutoCloseable {
   private final EventLoopGroup bossGroup;
   private final EventLoopGroup workerGroup;
   private final ExecutorService sessionWorkers;
-  private final BackendGroup backend;
-  private final BackendMonitor monitor;
+  private final ShardGroups backends;
   private final SessionContext sessions;
   private final Channel listener;
 
@@ -51,35 +50,30 @@ public final class ShardwayServer implements AutoCloseable {
       EventLoopGroup bossGroup,
       EventLoopGroup workerGroup,
       ExecutorService sessionWorkers,
-      BackendGroup backend,
-      BackendMonitor monitor,
+      ShardGroups backends,
       SessionContext sessions,
       Channel listener) {
     this.bossGroup = bossGroup;
     this.workerGroup = workerGroup;
     this.sessionWorkers = sessionWorkers;
-    this.backend = backend;
-    this.monitor = monitor;
+    this.backends = backends;
     this.sessions = sessions;
     this.listener = listener;
   }
 
   /** Starts listening as the configuration says; returns once the port is bound. */
   public static ShardwayServer start(ShardwayConfig config) throws InterruptedException {
-    BackendGroup backend =
-        BackendGroup.open(
-            primaryGroup(config), config.backendUser(), config.pool(), config.readWrite());
-    // Without replicas there is nothing to choose: the configured primary takes everything.
-    BackendMonitor monitor =
-        backend.hasReplicas() ? BackendMonitor.start(backend, config.readWrite()) : null;
-    BackendIdentity identity = BackendIdentity.probe(backend.members().get(0).pool());
+    ShardGroups backends = ShardGroups.open(config);
+    BackendPool first = backends.group(firstGroupName(config)).members().get(0).pool();
+    BackendIdentity identity = BackendIdentity.probe(first);
     ExecutorService workers =
         Executors.newCachedThreadPool(new WorkerThreadFactory("shardway-session"));
     SessionRegistry registry = new SessionRegistry();
     PinStatistics pins = new PinStatistics();
     SessionContext sessions =
         new SessionContext(
-            backend,
+            backends,
+            new ShardedSchemas(config.schemas()),
             config.readWrite(),
             new SchemaAccess(config.schemas()),
             identity.collations(),
@@ -90,7 +84,7 @@ public final class ShardwayServer implements AutoCloseable {
                 RsaPasswordCipher.generate()),
             pins,
             registry,
-            new AdminStatements(registry, pins, backend),
+            new AdminStatements(registry, pins, backends),
             workers);
     Frontend frontend =
         new Frontend(
@@ -115,23 +109,19 @@ public final class ShardwayServer implements AutoCloseable {
               .bind(config.listen().host(), config.listen().port())
               .sync()
               .channel();
-      ShardwayServer server =
-          new ShardwayServer(boss, io, workers, backend, monitor, sessions, listener);
+      ShardwayServer server = new ShardwayServer(boss, io, workers, backends, sessions, listener);
       log.info(
           "Shardway listening on {}:{}, backend {} ({})",
           config.listen().host(),
           server.port(),
-          backend.members().get(0).pool().address(),
+          first.address(),
           identity.serverVersion());
       return server;
     } catch (RuntimeException | InterruptedException e) {
       boss.shutdownGracefully();
       io.shutdownGracefully();
       workers.shutdownNow();
-      if (monitor != null) {
-        monitor.close();
-      }
-      backend.close();
+      backends.close();
       throw e;
     }
   }
@@ -156,24 +146,14 @@ public final class ShardwayServer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    if (monitor != null) {
-      monitor.close();
-    }
-    backend.close();
+    backends.close();
     log.info("Shardway stopped");
   }
 
-  private static String primaryGroupName(ShardwayConfig config) {
+  /** The first schema's default group, whose primary Shardway asks what server to announce. */
+  private static String firstGroupName(ShardwayConfig config) {
     SchemaConfig first = config.schemas().values().iterator().next();
     return first.defaultShardGroup();
-  }
-
-  /**
-   * The one backend every statement goes to for now: the primary of the first schema's default
-   * shard group.
-   */
-  private static ShardGroup primaryGroup(ShardwayConfig config) {
-    return config.shardGroups().get(primaryGroupName(config));
   }
 
   private static Map<String, User> usersByName(ShardwayConfig config) {

@@ -3,10 +3,11 @@ package io.shardway.router;
 import java.util.Locale;
 
 /**
- * Normalizes variable and character set names for comparison: MySQL compares them ignoring case,
- * and {@code `sql_mode`} names the same variable as {@code sql_mode}.
+ * Normalizes variable, character set and table names for comparison: MySQL compares variable names
+ * ignoring case, {@code `sql_mode`} names the same variable as {@code sql_mode}, and the router's
+ * table names are lower case (see {@link io.shardway.router.plan.Layouts}).
  */
-final class Identifiers {
+public final class Identifiers {
 
   private Identifiers() {}
 
@@ -14,7 +15,7 @@ final class Identifiers {
    * {@code text} lower-cased, with backtick quotes removed ({@code ``} inside a quoted part stands
    * for one backtick); a {@code .} outside quotes is kept as the separator of qualified names.
    */
-  static String normalized(CharSequence text) {
+  public static String normalized(CharSequence text) {
     StringBuilder name = new StringBuilder(text.length());
     boolean quoted = false;
     for (int i = 0; i < text.length(); i++) {

@@ -9,6 +9,7 @@ import io.shardway.server.session.SessionRegistry;
 import io.shardway.server.topology.BackendGroup;
 import io.shardway.server.topology.BackendHealth;
 import io.shardway.server.topology.GroupMember;
+import io.shardway.server.topology.ShardGroups;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -29,12 +30,12 @@ public final class AdminStatements implements LocalAnswers {
 
   private final SessionRegistry sessions;
   private final PinStatistics pins;
-  private final BackendGroup group;
+  private final ShardGroups groups;
 
-  public AdminStatements(SessionRegistry sessions, PinStatistics pins, BackendGroup group) {
+  public AdminStatements(SessionRegistry sessions, PinStatistics pins, ShardGroups groups) {
     this.sessions = sessions;
     this.pins = pins;
-    this.group = group;
+    this.groups = groups;
   }
 
   /** The answer to {@code sql}, or null when it is not an administration statement. */
@@ -94,6 +95,13 @@ public final class AdminStatements implements LocalAnswers {
             .numberColumn("reads_routed")
             .numberColumn("state_changes")
             .textColumn("detail");
+    for (BackendGroup group : groups.all()) {
+      addBackends(result, group);
+    }
+    return result;
+  }
+
+  private static void addBackends(LocalResultSet result, BackendGroup group) {
     GroupMember writer = group.writer();
     for (GroupMember member : group.members()) {
       BackendHealth health = member.health();
@@ -112,7 +120,6 @@ public final class AdminStatements implements LocalAnswers {
           member.stateChanges(),
           health.detail().isEmpty() ? null : health.detail());
     }
-    return result;
   }
 
   private LocalResultSet sessions() {

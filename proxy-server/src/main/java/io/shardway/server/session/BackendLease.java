@@ -10,6 +10,8 @@ import io.shardway.server.topology.BackendGroup;
 import io.shardway.server.topology.GroupMember;
 import java.io.IOException;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
@@ -35,10 +37,10 @@ final class BackendLease {
   private final boolean foundRows;
   private final SessionPins pins;
   private final Runnable onLoss;
-  private final BackendGroup group;
-  private final ReadWriteRouting routing;
+  private final Map<BackendGroup, ReadWriteRouting> routings = new HashMap<>();
   private final IntSupplier statusFlags;
   private BackendConnection held;
+  private BackendGroup heldGroup;
   private GroupMember heldMember;
 
   /**
@@ -59,8 +61,6 @@ final class BackendLease {
     this.foundRows = foundRows;
     this.pins = new SessionPins(context.pins());
     this.onLoss = onLoss;
-    this.group = context.group();
-    this.routing = new ReadWriteRouting(group, context.readWrite());
     this.statusFlags = statusFlags;
   }
 
@@ -72,10 +72,24 @@ final class BackendLease {
    * give a connection, or drops it) runs once more elsewhere: on another replica or the writer.
    */
   void run(ConnectionState wanted, StatementInfo info, Work work) {
-    Attempt attempt = attempt(wanted, info, work, null, true);
-    if (attempt.retryWithout() != null) {
-      attempt(wanted, info, work, attempt.retryWithout(), true);
+    run(wanted, info, held != null ? heldGroup : defaultGroup(wanted), work);
+  }
+
+  /** As {@link #run(ConnectionState, StatementInfo, Work)}, on a shard group the caller chose. */
+  void run(ConnectionState wanted, StatementInfo info, BackendGroup group, Work work) {
+    if (held != null && heldGroup != group) {
+      writer.error(Errors.pinnedToOtherGroup(heldGroup.name(), group.name(), pinReasons()));
+      return;
     }
+    Attempt attempt = attempt(wanted, info, group, work, null, true);
+    if (attempt.retryWithout() != null) {
+      attempt(wanted, info, group, work, attempt.retryWithout(), true);
+    }
+  }
+
+  /** The shard group of the current schema's unlisted tables. */
+  BackendGroup defaultGroup(ConnectionState wanted) {
+    return context.groups().group(context.schemas().defaultGroup(wanted.schema()));
   }
 
   /** How one attempt ended: {@code retryWithout} names a replica that failed a retryable read. */
@@ -90,10 +104,13 @@ final class BackendLease {
   private Attempt attempt(
       ConnectionState wanted,
       StatementInfo info,
+      BackendGroup group,
       Work work,
       GroupMember failedReplica,
       boolean replicaAllowed) {
     boolean mayRetry = failedReplica == null;
+    ReadWriteRouting routing =
+        routings.computeIfAbsent(group, g -> new ReadWriteRouting(g, context.readWrite()));
     ReadWriteRouting.Route route = null;
     if (held == null) {
       route =
@@ -109,6 +126,7 @@ final class BackendLease {
       }
       try {
         held = route.member().pool().borrow(foundRows);
+        heldGroup = group;
         heldMember = route.member();
       } catch (SQLException e) {
         if (route.replica() && mayRetry) {
@@ -131,7 +149,7 @@ final class BackendLease {
       if (route != null && route.replica() && !routing.caughtUp(route, backend)) {
         // The replica has not applied this session's last write yet: read from the writer.
         releaseIfUnpinned();
-        return attempt(wanted, info, work, failedReplica, false);
+        return attempt(wanted, info, group, work, failedReplica, false);
       }
       if (onWriter) {
         member.routedWrite();
@@ -163,6 +181,11 @@ final class BackendLease {
 
   boolean isHeld() {
     return held != null;
+  }
+
+  /** The group of the held connection, or null. */
+  BackendGroup heldGroup() {
+    return heldGroup;
   }
 
   /** The pins, to update under their own lock (administration reads them from other threads). */
@@ -201,6 +224,7 @@ final class BackendLease {
     }
     BackendConnection backend = held;
     held = null;
+    heldGroup = null;
     heldMember = null;
     if (backend.state().untracked()) {
       reset(backend);
@@ -216,6 +240,7 @@ final class BackendLease {
   void resetAndRelease() {
     BackendConnection backend = held;
     held = null;
+    heldGroup = null;
     heldMember = null;
     if (backend != null) {
       reset(backend);
@@ -257,6 +282,7 @@ final class BackendLease {
   private void drop(BackendConnection backend) {
     backend.markBroken();
     held = null;
+    heldGroup = null;
     heldMember = null;
     backend.release();
     synchronized (pins) {

@@ -14,12 +14,15 @@ import io.shardway.router.StatementClassifier;
 import io.shardway.router.StatementFlag;
 import io.shardway.router.StatementInfo;
 import io.shardway.router.StatementKind;
+import io.shardway.router.plan.RoutePlan;
 import io.shardway.server.backend.BackendConnection;
 import io.shardway.server.backend.ResultRelay;
 import io.shardway.server.frontend.ClientWriter;
 import io.shardway.server.frontend.LocalResultSet;
+import io.shardway.server.sharding.ShardedSchemas;
 import io.shardway.server.state.ConnectionState;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -50,6 +53,7 @@ public final class ClientSession {
   private final BackendLease lease;
   private final StatementTracker tracker;
   private final PreparedStatementCommands prepared;
+  private final ShardedStatements sharded;
   private final byte[] scramble;
   private final int capabilities;
   private User user;
@@ -80,9 +84,19 @@ public final class ClientSession {
             this::statusFlags,
             this::connectionLost);
     this.tracker = new StatementTracker(state, lease, context.schemas());
+    this.sharded =
+        new ShardedStatements(
+            context.groups(), lease, writer, new ScatterStatements(lease, writer, capabilities));
     this.prepared =
         new PreparedStatementCommands(
-            state, lease, tracker, writer, this::relay, () -> collation.javaCharset());
+            state,
+            lease,
+            tracker,
+            writer,
+            this::relay,
+            () -> collation.javaCharset(),
+            context.sharding(),
+            sharded);
     this.user = start.user();
     this.collation = context.collations().byId(start.collationId());
     state.schema(start.schema());
@@ -212,9 +226,7 @@ public final class ClientSession {
       }
     }
     boolean readsLastError = tracker.readsLastError(sql);
-    lease.run(
-        state,
-        info,
+    BackendLease.Work work =
         backend -> {
           if (readsLastError) {
             tracker.restoreLastError(backend);
@@ -224,7 +236,24 @@ public final class ClientSession {
           if (info.statementCount() > 1 && MAY_USE.matcher(sql).find()) {
             tracker.followSchema(backend);
           }
-        });
+        };
+    ShardedSchemas.Router router = context.sharding().router(state.schema());
+    RoutePlan plan = router != null && ShardedStatements.needsPlan(info) ? router.plan(sql) : null;
+    // A text statement with a bare ? is a syntax error the server reports.
+    if (plan == null || plan.parameterCount() > 0) {
+      lease.run(state, info, work);
+      return;
+    }
+    sharded.run(
+        state,
+        info,
+        router,
+        sql,
+        plan,
+        List.of(),
+        tracker.statusFlags(),
+        work,
+        backend -> backend.channel().writeQuery(payload));
   }
 
   private enum Response {

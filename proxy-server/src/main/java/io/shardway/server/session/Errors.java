@@ -2,6 +2,8 @@ package io.shardway.server.session;
 
 import io.shardway.protocol.ErrPacket;
 import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Set;
 
 /** The errors Shardway itself gives clients, with MySQL's codes and SQLSTATEs. */
 final class Errors {
@@ -14,6 +16,37 @@ final class Errors {
               + " as INSERT statements.");
 
   private Errors() {}
+
+  /**
+   * A statement for one shard group while the session holds a connection of another: its
+   * transaction or other connection state lives there.
+   */
+  static ErrPacket pinnedToOtherGroup(String held, String wanted, Set<PinReason> reasons) {
+    String why =
+        reasons.contains(PinReason.TRANSACTION)
+            ? "a transaction that touches more than one shard group"
+            : "a statement on another shard group while the session holds state on its"
+                + " connection ("
+                + reasons.stream().map(r -> r.name().toLowerCase(Locale.ROOT)).sorted().toList()
+                + ")";
+    return notSupported(
+        why
+            + ": this statement needs shard group '"
+            + wanted
+            + "', the session is on '"
+            + held
+            + "'");
+  }
+
+  /** Error 1235 with the router's whole sentence. */
+  static ErrPacket refused(String message) {
+    return new ErrPacket(1235, "42000", message);
+  }
+
+  /** Error 1235, MySQL's "not supported yet", with what Shardway cannot do. */
+  static ErrPacket notSupported(String what) {
+    return new ErrPacket(1235, "42000", "This version of Shardway doesn't yet support " + what);
+  }
 
   static ErrPacket unknownStatement(long id, String command) {
     return new ErrPacket(

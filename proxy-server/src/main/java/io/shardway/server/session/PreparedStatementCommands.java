@@ -5,18 +5,24 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.shardway.protocol.ErrPacket;
 import io.shardway.protocol.OkPacket;
+import io.shardway.protocol.StmtExecuteParameters;
 import io.shardway.protocol.StmtExecuteRequest;
 import io.shardway.router.StatementClassifier;
 import io.shardway.router.StatementInfo;
+import io.shardway.router.plan.RoutePlan;
+import io.shardway.router.shard.ShardKey;
 import io.shardway.server.backend.BackendConnection;
 import io.shardway.server.backend.BackendStatements;
 import io.shardway.server.backend.RelayOutcome;
 import io.shardway.server.backend.ResultRelay;
 import io.shardway.server.frontend.ClientWriter;
+import io.shardway.server.sharding.ParameterKeys;
+import io.shardway.server.sharding.ShardedSchemas;
 import io.shardway.server.state.ConnectionState;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
@@ -40,6 +46,8 @@ final class PreparedStatementCommands {
   private final Function<BackendConnection, ResultRelay> relays;
   private final Supplier<Charset> charset;
   private final IntSupplier statusFlags;
+  private final ShardedSchemas sharding;
+  private final ShardedStatements sharded;
   private final SessionStatements statements = new SessionStatements();
 
   PreparedStatementCommands(
@@ -48,7 +56,9 @@ final class PreparedStatementCommands {
       StatementTracker tracker,
       ClientWriter writer,
       Function<BackendConnection, ResultRelay> relays,
-      Supplier<Charset> charset) {
+      Supplier<Charset> charset,
+      ShardedSchemas sharding,
+      ShardedStatements sharded) {
     this.state = state;
     this.lease = lease;
     this.tracker = tracker;
@@ -56,6 +66,8 @@ final class PreparedStatementCommands {
     this.relays = relays;
     this.charset = charset;
     this.statusFlags = tracker::statusFlags;
+    this.sharding = sharding;
+    this.sharded = sharded;
   }
 
   /** COM_RESET_CONNECTION or COM_CHANGE_USER: every statement is gone. */
@@ -85,7 +97,7 @@ final class PreparedStatementCommands {
               relays.apply(backend).relayPrepare(new RelayOutcome(), clientId);
           if (prepared != null) {
             SessionStatements.Statement statement =
-                new SessionStatements.Statement(request, prepared.parameters(), info);
+                new SessionStatements.Statement(request, sql, prepared.parameters(), info);
             statements.add(clientId, statement);
             remember(backend, statement, prepared.backendId(), prepared.parameters());
           } else {
@@ -100,29 +112,84 @@ final class PreparedStatementCommands {
       return;
     }
     boolean cursorRequested = StmtExecuteRequest.requestsCursor(payload);
-    lease.run(
-        state,
-        statement.info,
+    BackendLease.Work single =
         backend -> {
-          BackendStatements.Statement onServer = onServer(backend, statement);
-          if (onServer == null) {
+          if (!send(backend, payload, statement)) {
             return;
-          }
-          ByteBuf request = withParameterTypes(payload, statement, onServer);
-          try {
-            StmtExecuteRequest.statementId(request, onServer.id());
-            backend.channel().writeCommand(request);
-          } finally {
-            if (request != payload) {
-              request.release();
-            }
           }
           RelayOutcome outcome = relays.apply(backend).relayResults();
           statement.longData = false;
           statement.cursor = cursorRequested && !outcome.failed();
           updatePins();
           tracker.statementDone(statement.info, outcome, backend);
-        });
+        };
+    ShardedSchemas.Router router = sharding.router(state.schema());
+    if (router == null || !ShardedStatements.needsPlan(statement.info)) {
+      lease.run(state, statement.info, single);
+      return;
+    }
+    RoutePlan plan = router.plan(statement.sql);
+    List<ShardKey> keys = parameterKeys(payload, statement, plan);
+    if (keys == null) {
+      return;
+    }
+    sharded.run(
+        state,
+        statement.info,
+        router,
+        statement.sql,
+        plan,
+        keys,
+        statusFlags.getAsInt(),
+        single,
+        backend -> send(backend, payload, statement));
+  }
+
+  /**
+   * The bound values as shard keys, when the plan needs them; null after answering an error when
+   * they cannot be read (sent earlier as long data, say).
+   */
+  private List<ShardKey> parameterKeys(
+      ByteBuf payload, SessionStatements.Statement statement, RoutePlan plan) {
+    if (plan.parameterCount() == 0) {
+      return List.of();
+    }
+    byte[] types = StmtExecuteRequest.boundTypes(payload, statement.parameters);
+    if (types == null) {
+      types = statement.boundTypes;
+    }
+    if (statement.longData || types == null || plan.parameterCount() != statement.parameters) {
+      writer.error(
+          Errors.notSupported(
+              "a prepared statement routed by a parameter sent as long data"
+                  + " (COM_STMT_SEND_LONG_DATA) or without its type"));
+      return null;
+    }
+    return ParameterKeys.of(
+        StmtExecuteParameters.decode(payload, statement.parameters, types), charset.get());
+  }
+
+  /**
+   * Sends the execution to a connection, preparing the statement there first when needed; false
+   * after answering the server's error when it cannot be prepared there.
+   */
+  private boolean send(
+      BackendConnection backend, ByteBuf payload, SessionStatements.Statement statement)
+      throws IOException {
+    BackendStatements.Statement onServer = onServer(backend, statement);
+    if (onServer == null) {
+      return false;
+    }
+    ByteBuf request = withParameterTypes(payload, statement, onServer);
+    try {
+      StmtExecuteRequest.statementId(request, onServer.id());
+      backend.channel().writeCommand(request);
+    } finally {
+      if (request != payload) {
+        request.release();
+      }
+    }
+    return true;
   }
 
   void sendLongData(ByteBuf payload) {

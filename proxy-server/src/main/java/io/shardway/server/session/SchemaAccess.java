@@ -54,6 +54,15 @@ public final class SchemaAccess {
     return backendSchema;
   }
 
+  /**
+   * The shard group of the schema's unlisted tables; for no schema, information_schema or an
+   * unknown name, the first schema's.
+   */
+  public String defaultGroup(String schema) {
+    SchemaConfig config = schema == null ? null : schemas.get(schema);
+    return (config != null ? config : schemas.values().iterator().next()).defaultShardGroup();
+  }
+
   /** The schema's name on the backend server. */
   public String backendName(String schema) {
     SchemaConfig config = schemas.get(schema);

@@ -2,12 +2,14 @@ package io.shardway.server.session;
 
 import io.shardway.config.ReadWrite;
 import io.shardway.server.frontend.AuthExchange;
-import io.shardway.server.topology.BackendGroup;
+import io.shardway.server.sharding.ShardedSchemas;
+import io.shardway.server.topology.ShardGroups;
 import java.util.concurrent.Executor;
 
 /** The services every client session shares. */
 public record SessionContext(
-    BackendGroup group,
+    ShardGroups groups,
+    ShardedSchemas sharding,
     ReadWrite readWrite,
     SchemaAccess schemas,
     CollationCatalog collations,

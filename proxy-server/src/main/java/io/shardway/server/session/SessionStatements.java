@@ -20,6 +20,9 @@ final class SessionStatements {
     /** The request as a string, byte for byte: the text part of the backend statement key. */
     final String text;
 
+    /** The statement's SQL, decoded in the session's character set. */
+    final String sql;
+
     final int parameters;
     final StatementInfo info;
 
@@ -32,9 +35,10 @@ final class SessionStatements {
     /** An execution opened a cursor on the held connection. */
     boolean cursor;
 
-    Statement(byte[] prepareRequest, int parameters, StatementInfo info) {
+    Statement(byte[] prepareRequest, String sql, int parameters, StatementInfo info) {
       this.prepareRequest = prepareRequest;
       this.text = new String(prepareRequest, StandardCharsets.ISO_8859_1);
+      this.sql = sql;
       this.parameters = parameters;
       this.info = info;
     }

@@ -1,0 +1,151 @@
+package io.shardway.server.backend;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.shardway.protocol.CapabilityFlags;
+import io.shardway.protocol.EofPacket;
+import io.shardway.protocol.ErrPacket;
+import io.shardway.protocol.OkPacket;
+import io.shardway.protocol.PacketBuffers;
+import io.shardway.protocol.PacketFraming;
+import io.shardway.protocol.ServerStatus;
+import io.shardway.server.frontend.ClientWriter;
+import java.io.IOException;
+
+/**
+ * Joins the result sets of one SELECT run on several shard groups into one result for the client:
+ * the first shard's column definitions, then every shard's rows as they come, then one end marker.
+ * Rows stream straight from each backend to the client buffer, so memory stays bounded however many
+ * rows the shards return.
+ */
+public final class ScatterRelay {
+  private final ClientWriter client;
+  private final boolean clientDeprecatesEof;
+  private final int metadataStatus;
+  private boolean metadataSent;
+  private long columns = -1;
+  private int warnings;
+  private int status;
+
+  /**
+   * @param sessionStatus the session's status flags, for the EOF after the column definitions
+   */
+  public ScatterRelay(ClientWriter client, int clientCapabilities, int sessionStatus) {
+    this.client = client;
+    this.clientDeprecatesEof =
+        CapabilityFlags.has(clientCapabilities, CapabilityFlags.CLIENT_DEPRECATE_EOF);
+    this.metadataStatus = sessionStatus & (ServerStatus.AUTOCOMMIT | ServerStatus.IN_TRANS);
+  }
+
+  /**
+   * Relays one shard's answer: its rows, and the column definitions when it is the first. Returns
+   * what the shard answered, an error included; the client has seen nothing of an error yet.
+   */
+  public RelayOutcome relayPart(BackendChannel backend) throws IOException {
+    RelayOutcome outcome = new RelayOutcome();
+    boolean backendDeprecatesEof =
+        CapabilityFlags.has(backend.capabilities(), CapabilityFlags.CLIENT_DEPRECATE_EOF);
+    ByteBuf first = backend.readPacket(ByteBufAllocator.DEFAULT);
+    try {
+      int header = first.getUnsignedByte(first.readerIndex());
+      if (header == ErrPacket.HEADER) {
+        outcome.error(ErrPacket.decode(first));
+        return outcome;
+      }
+      if (header == OkPacket.HEADER || header == 0xFB) {
+        throw new IOException("a shard answered a scattered SELECT without a result set");
+      }
+      long count = PacketBuffers.readLenencInt(first.duplicate());
+      if (columns >= 0 && count != columns) {
+        throw new IOException(
+            "shards answered with different column counts (" + columns + " and " + count + ")");
+      }
+      columns = count;
+      relayMetadata(backend, first, count, backendDeprecatesEof);
+    } finally {
+      first.release();
+    }
+    relayRows(backend, backendDeprecatesEof, outcome);
+    return outcome;
+  }
+
+  private void relayMetadata(
+      BackendChannel backend, ByteBuf columnCount, long count, boolean backendDeprecatesEof)
+      throws IOException {
+    if (!metadataSent) {
+      client.packet(columnCount);
+    }
+    for (long i = 0; i < count; i++) {
+      ByteBuf definition = backend.readPacket(ByteBufAllocator.DEFAULT);
+      try {
+        if (!metadataSent) {
+          client.packet(definition);
+        }
+      } finally {
+        definition.release();
+      }
+    }
+    if (!backendDeprecatesEof) {
+      backend.readPacket(ByteBufAllocator.DEFAULT).release();
+    }
+    if (!metadataSent && !clientDeprecatesEof) {
+      client.eof(new EofPacket(0, metadataStatus));
+    }
+    metadataSent = true;
+  }
+
+  /** Rows go straight into the client buffer; the end marker is read and taken back out. */
+  private void relayRows(BackendChannel backend, boolean backendDeprecatesEof, RelayOutcome outcome)
+      throws IOException {
+    while (true) {
+      int length = backend.readFrameHeader();
+      ByteBuf buffer = client.buffer();
+      int start = buffer.writerIndex();
+      client.frameHeader(length);
+      backend.readPayload(buffer, length);
+      int firstByte = length == 0 ? -1 : buffer.getUnsignedByte(start + PacketFraming.HEADER_SIZE);
+      boolean end =
+          firstByte == EofPacket.HEADER
+              && length < (backendDeprecatesEof ? PacketFraming.MAX_FRAME_PAYLOAD : 9);
+      if (end || firstByte == ErrPacket.HEADER) {
+        ByteBuf packet = buffer.retainedSlice(start + PacketFraming.HEADER_SIZE, length);
+        client.dropPacketAt(start);
+        try {
+          if (firstByte == ErrPacket.HEADER) {
+            outcome.error(ErrPacket.decode(packet));
+          } else if (backendDeprecatesEof) {
+            OkPacket ok = OkPacket.decode(packet);
+            endOfRows(outcome, ok.statusFlags(), ok.warnings());
+          } else {
+            EofPacket eof = EofPacket.decode(packet);
+            endOfRows(outcome, eof.statusFlags(), eof.warnings());
+          }
+        } finally {
+          packet.release();
+        }
+        return;
+      }
+      while (length == PacketFraming.MAX_FRAME_PAYLOAD) {
+        length = backend.readFrameHeader();
+        client.frameHeader(length);
+        backend.readPayload(client.buffer(), length);
+      }
+      client.flushIfLarge();
+    }
+  }
+
+  private void endOfRows(RelayOutcome outcome, int partStatus, int partWarnings) {
+    outcome.endOfRows(partStatus, partWarnings);
+    warnings = Math.min(0xFFFF, warnings + partWarnings);
+    status = partStatus & ~ServerStatus.MORE_RESULTS_EXISTS;
+  }
+
+  /** Ends the joined result, after the last shard's rows. */
+  public void finish() {
+    if (clientDeprecatesEof) {
+      client.eofOk(new OkPacket(0, 0, status, warnings));
+    } else {
+      client.eof(new EofPacket(warnings, status));
+    }
+  }
+}

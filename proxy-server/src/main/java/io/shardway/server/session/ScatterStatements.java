@@ -1,0 +1,173 @@
+package io.shardway.server.session;
+
+import io.shardway.protocol.ErrPacket;
+import io.shardway.router.StatementInfo;
+import io.shardway.server.backend.AffectedRowsSum;
+import io.shardway.server.backend.BackendConnection;
+import io.shardway.server.backend.RelayOutcome;
+import io.shardway.server.backend.ScatterRelay;
+import io.shardway.server.frontend.ClientWriter;
+import io.shardway.server.state.ConnectionState;
+import io.shardway.server.topology.BackendGroup;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs one statement on several shard groups, one group after another, each on a connection
+ * borrowed from that group for the part, and joins the answers into what one server holding all the
+ * rows would say.
+ */
+final class ScatterStatements {
+  private final BackendLease lease;
+  private final ClientWriter writer;
+  private final int capabilities;
+
+  ScatterStatements(BackendLease lease, ClientWriter writer, int capabilities) {
+    this.lease = lease;
+    this.writer = writer;
+    this.capabilities = capabilities;
+  }
+
+  /** Sends the statement to a connection of one group. */
+  interface Send {
+    void to(BackendConnection backend) throws IOException;
+  }
+
+  /**
+   * The rows of every group, one result set. A part that fails ends the statement with that group's
+   * error, after the rows already sent if some were.
+   */
+  void concatenate(
+      ConnectionState state,
+      StatementInfo info,
+      List<BackendGroup> groups,
+      int sessionStatus,
+      Send send) {
+    if (refusedWhileHeld()) {
+      return;
+    }
+    ScatterRelay relay = new ScatterRelay(writer, capabilities, sessionStatus);
+    for (BackendGroup group : groups) {
+      boolean done =
+          part(
+              state,
+              info,
+              group,
+              backend -> {
+                send.to(backend);
+                RelayOutcome outcome = relay.relayPart(backend.channel());
+                if (outcome.failed()) {
+                  failRead(outcome.error());
+                }
+                return !outcome.failed();
+              });
+      if (!done) {
+        return;
+      }
+    }
+    relay.finish();
+  }
+
+  /**
+   * One OK with the affected rows of every group summed, or, for the copies of a broadcast table,
+   * those of one copy. A group that fails stops the statement; the error names the groups where it
+   * ran and those where it did not.
+   */
+  void sumAffectedRows(
+      ConnectionState state,
+      StatementInfo info,
+      List<BackendGroup> groups,
+      boolean copies,
+      Send send) {
+    if (refusedWhileHeld()) {
+      return;
+    }
+    AffectedRowsSum sum = new AffectedRowsSum(copies);
+    List<String> ran = new ArrayList<>();
+    for (int i = 0; i < groups.size(); i++) {
+      BackendGroup group = groups.get(i);
+      List<BackendGroup> rest = groups.subList(i + 1, groups.size());
+      boolean done =
+          part(
+              state,
+              info,
+              group,
+              backend -> {
+                send.to(backend);
+                RelayOutcome outcome = sum.readPart(backend.channel());
+                if (outcome.failed()) {
+                  writer.error(partialWrite(outcome.error(), group.name(), ran, rest));
+                }
+                return !outcome.failed();
+              });
+      if (!done) {
+        return;
+      }
+      ran.add(group.name());
+    }
+    sum.finish(writer);
+  }
+
+  /** One group's part of a scattered statement; false when it failed, its error answered. */
+  private interface Part {
+    boolean run(BackendConnection backend) throws IOException;
+  }
+
+  /**
+   * Runs a part on a connection borrowed from {@code group}; false when it failed, or the lease
+   * could not get or keep a connection (and answered the error).
+   */
+  private boolean part(ConnectionState state, StatementInfo info, BackendGroup group, Part part) {
+    boolean[] done = {false};
+    lease.run(state, info, group, backend -> done[0] = part.run(backend));
+    return done[0];
+  }
+
+  /**
+   * A scattered statement borrows a connection per group; a session whose state lives on one
+   * connection (a transaction, temporary tables…) cannot take part.
+   */
+  private boolean refusedWhileHeld() {
+    if (!lease.isHeld()) {
+      return false;
+    }
+    writer.error(
+        Errors.notSupported(
+            "a statement that runs on several shard groups inside a transaction, or while the"
+                + " session holds state on one backend connection (see SHOW SHARDWAY SESSIONS)"));
+    return true;
+  }
+
+  /**
+   * Rows not yet flushed are dropped for the error alone; rows that reached the client are followed
+   * by it, as MySQL ends a result that fails midway.
+   */
+  private void failRead(ErrPacket error) {
+    writer.restartResponse();
+    writer.error(error);
+  }
+
+  private static ErrPacket partialWrite(
+      ErrPacket error, String failed, List<String> ran, List<BackendGroup> notRun) {
+    StringBuilder where = new StringBuilder(" (shard group '").append(failed).append("'");
+    if (!ran.isEmpty()) {
+      where.append("; it ran on ").append(names(ran));
+    }
+    if (!notRun.isEmpty()) {
+      List<String> rest = new ArrayList<>();
+      notRun.forEach(g -> rest.add(g.name()));
+      where.append("; it did not run on ").append(names(rest));
+    }
+    where.append(')');
+    return new ErrPacket(error.errorCode(), error.sqlState(), error.message() + where);
+  }
+
+  private static String names(List<String> groups) {
+    StringBuilder text = new StringBuilder();
+    for (String group : groups) {
+      text.append(text.length() == 0 ? "'" : ", '").append(group).append('\'');
+    }
+    return text.toString();
+  }
+}

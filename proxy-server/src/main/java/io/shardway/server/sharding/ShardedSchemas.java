@@ -1,0 +1,57 @@
+package io.shardway.server.sharding;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.shardway.config.SchemaConfig;
+import io.shardway.router.plan.RoutePlan;
+import io.shardway.router.plan.ShardRouter;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The routers of the logical schemas that list sharded or broadcast tables, with their plans cached
+ * by statement text: a prepared statement, or a text statement sent again as it was, is parsed
+ * once.
+ */
+public final class ShardedSchemas {
+  /** Plans are small; this bounds the cache of a schema to a few megabytes. */
+  private static final int PLANS_PER_SCHEMA = 10_000;
+
+  private final Map<String, Router> routers = new HashMap<>();
+
+  public ShardedSchemas(Map<String, SchemaConfig> schemas) {
+    SchemaLayouts.of(schemas)
+        .forEach(
+            (name, layouts) -> {
+              if (layouts.shardsAnything()) {
+                routers.put(name, new Router(new ShardRouter(layouts)));
+              }
+            });
+  }
+
+  /** The router of {@code schema}, or null when its statements all go to its default group. */
+  public Router router(String schema) {
+    return schema == null ? null : routers.get(schema.toLowerCase(Locale.ROOT));
+  }
+
+  /** One schema's router and its plans. */
+  public static final class Router {
+    private final ShardRouter router;
+    private final Cache<String, RoutePlan> plans =
+        Caffeine.newBuilder().maximumSize(PLANS_PER_SCHEMA).build();
+
+    Router(ShardRouter router) {
+      this.router = router;
+    }
+
+    public RoutePlan plan(String sql) {
+      return plans.get(sql, router::plan);
+    }
+
+    /** See {@link ShardRouter#namesNoTable}. */
+    public boolean namesNoTable(String sql) {
+      return router.namesNoTable(sql);
+    }
+  }
+}

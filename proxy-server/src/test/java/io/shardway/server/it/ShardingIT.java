@@ -1,0 +1,273 @@
+package io.shardway.server.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Sharded tables across two real shard groups: where rows land, statements that one shard answers,
+ * statements run on both and joined, and statements refused because Shardway cannot yet join their
+ * answers correctly.
+ */
+class ShardingIT {
+  private static ShardedCluster cluster;
+
+  @BeforeAll
+  static void start() throws Exception {
+    cluster = ShardedCluster.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  @BeforeEach
+  void freshRows() throws SQLException {
+    for (int group = 0; group < 2; group++) {
+      try (Connection c = cluster.direct(group);
+          Statement s = c.createStatement()) {
+        s.execute("DELETE FROM users");
+        s.execute("DELETE FROM orders");
+        s.execute("DELETE FROM countries");
+        s.execute("DELETE FROM notes");
+      }
+    }
+    try (Connection c = cluster.connect("");
+        Statement s = c.createStatement()) {
+      for (int id = 1; id <= 10; id++) {
+        s.executeUpdate(
+            "INSERT INTO users (id, name, country) VALUES ("
+                + id
+                + ", 'user"
+                + id
+                + "', '"
+                + (id % 3 == 0 ? "US" : "DE")
+                + "')");
+        s.executeUpdate(
+            "INSERT INTO orders (id, user_id, amount) VALUES ("
+                + (100 + id)
+                + ", "
+                + id
+                + ", "
+                + id
+                + ".50)");
+      }
+    }
+  }
+
+  @Test
+  void rowsLandOnTheShardTheirKeyPicks() throws SQLException {
+    assertEquals(Set.of(2L, 4L, 6L, 8L, 10L), idsOn(0, "SELECT id FROM users"));
+    assertEquals(Set.of(1L, 3L, 5L, 7L, 9L), idsOn(1, "SELECT id FROM users"));
+    assertEquals(Set.of(1L, 3L, 5L, 7L, 9L), idsOn(1, "SELECT user_id FROM orders"));
+  }
+
+  @Test
+  void aStatementWithTheKeyRunsOnItsShard() throws SQLException {
+    try (Connection c = cluster.connect("")) {
+      assertEquals("user7", single(c, "SELECT name FROM users WHERE id = 7"));
+      assertEquals("user4", single(c, "SELECT name FROM users u WHERE 4 = u.id"));
+      assertEquals(
+          "7.50",
+          single(
+              c, "SELECT o.amount FROM users u JOIN orders o ON o.user_id = u.id WHERE u.id = 7"));
+      assertEquals(Set.of(3L, 4L), ids(c, "SELECT id FROM users WHERE id IN (3, 4)"));
+    }
+  }
+
+  @Test
+  void aSelectWithoutTheKeyJoinsTheRowsOfEveryShard() throws SQLException {
+    try (Connection c = cluster.connect("")) {
+      assertEquals(Set.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L), ids(c, "SELECT id FROM users"));
+      assertEquals(Set.of(3L, 6L, 9L), ids(c, "SELECT id FROM users WHERE country = 'US'"));
+      assertEquals(Set.of(), ids(c, "SELECT id FROM users WHERE country = 'FR'"));
+    }
+  }
+
+  @Test
+  void preparedStatementsFindTheKeyInTheirParameters() throws SQLException {
+    try (Connection c = cluster.connect("useServerPrepStmts=true")) {
+      try (PreparedStatement insert =
+          c.prepareStatement("INSERT INTO users (id, name, country) VALUES (?, ?, 'FR')")) {
+        insert.setLong(1, 11);
+        insert.setString(2, "user11");
+        insert.executeUpdate();
+      }
+      try (PreparedStatement select = c.prepareStatement("SELECT name FROM users WHERE id = ?")) {
+        for (long id : new long[] {11, 2}) {
+          select.setLong(1, id);
+          try (ResultSet rs = select.executeQuery()) {
+            assertTrue(rs.next());
+            assertEquals("user" + id, rs.getString(1));
+          }
+        }
+      }
+    }
+    assertEquals(Set.of(11L), idsOn(1, "SELECT id FROM users WHERE id = 11"));
+  }
+
+  @Test
+  void writesWithoutTheKeyRunOnEveryShardAndReportTheSum() throws SQLException {
+    try (Connection c = cluster.connect("useAffectedRows=true");
+        Statement s = c.createStatement()) {
+      assertEquals(3, s.executeUpdate("UPDATE users SET name = 'x' WHERE country = 'US'"));
+      assertEquals(1, s.executeUpdate("DELETE FROM users WHERE id = 10"));
+      assertEquals(6, s.executeUpdate("DELETE FROM users WHERE country = 'DE'"));
+    }
+    assertEquals(Set.of(6L), idsOn(0, "SELECT id FROM users"));
+    assertEquals(Set.of(3L, 9L), idsOn(1, "SELECT id FROM users"));
+  }
+
+  @Test
+  void broadcastTablesAreWrittenEverywhereAndReadOnce() throws SQLException {
+    try (Connection c = cluster.connect("");
+        Statement s = c.createStatement()) {
+      assertEquals(1, s.executeUpdate("INSERT INTO countries VALUES ('DE', 'Germany')"));
+      assertEquals("Germany", single(c, "SELECT name FROM countries WHERE code = 'DE'"));
+      assertEquals(
+          "Germany",
+          single(
+              c,
+              "SELECT k.name FROM users u JOIN countries k ON k.code = u.country WHERE u.id = 1"));
+    }
+    for (int group = 0; group < 2; group++) {
+      assertEquals("Germany", singleOn(group, "SELECT name FROM countries"));
+    }
+  }
+
+  @Test
+  void unlistedTablesLiveInTheDefaultGroup() throws SQLException {
+    try (Connection c = cluster.connect("");
+        Statement s = c.createStatement()) {
+      s.executeUpdate("INSERT INTO notes VALUES (1, 'hello')");
+      assertEquals("hello", single(c, "SELECT body FROM notes"));
+    }
+    assertEquals("hello", singleOn(0, "SELECT body FROM notes"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "SELECT id FROM users ORDER BY id",
+        "SELECT COUNT(*) FROM users",
+        "SELECT DISTINCT country FROM users",
+        "SELECT id FROM users LIMIT 3",
+        "SELECT u.id FROM users u JOIN orders o ON o.id = u.id",
+        "INSERT INTO users (id, name, country) VALUES (20, 'a', 'US'), (21, 'b', 'US')",
+        "INSERT INTO users VALUES (22, 'c', 'US')"
+      })
+  void whatCannotBeAnsweredCorrectlyIsRefused(String sql) throws SQLException {
+    try (Connection c = cluster.connect("");
+        Statement s = c.createStatement()) {
+      SQLException e = assertThrows(SQLException.class, () -> s.execute(sql));
+      assertEquals(1235, e.getErrorCode(), e.getMessage());
+      assertTrue(
+          e.getMessage().startsWith("This version of Shardway doesn't yet support"),
+          e.getMessage());
+    }
+  }
+
+  @Test
+  void aTransactionRunsOnTheShardOfItsFirstStatement() throws SQLException {
+    try (Connection c = cluster.connect("")) {
+      c.setAutoCommit(false);
+      try (Statement s = c.createStatement()) {
+        s.executeUpdate("UPDATE users SET name = 'tx' WHERE id = 3");
+        s.executeUpdate("UPDATE orders SET amount = 0 WHERE user_id = 3");
+        // Names no table: runs in the transaction, on s1, though the schema's default is s0.
+        assertEquals("1", single(c, "SELECT @@in_transaction"));
+        SQLException e =
+            assertThrows(
+                SQLException.class,
+                () -> s.executeUpdate("UPDATE users SET name = 'tx' WHERE id = 2"));
+        assertEquals(1235, e.getErrorCode(), e.getMessage());
+      }
+      c.rollback();
+    }
+    assertEquals("user3", singleOn(1, "SELECT name FROM users WHERE id = 3"));
+  }
+
+  @Test
+  void ddlOnAShardedTableRunsOnEveryGroup() throws SQLException {
+    try (Connection c = cluster.connect("");
+        Statement s = c.createStatement()) {
+      s.execute("CREATE INDEX users_country ON users (country)");
+      s.execute("ALTER TABLE users ADD COLUMN note VARCHAR(10)");
+      for (int group = 0; group < 2; group++) {
+        assertEquals(
+            "2",
+            singleOn(
+                group,
+                "SELECT COUNT(*) FROM information_schema.statistics WHERE table_schema = 'shop'"
+                    + " AND table_name = 'users' AND index_name = 'users_country' OR"
+                    + " (table_schema = 'shop' AND table_name = 'users' AND index_name = 'PRIMARY')"));
+        assertEquals(
+            "note",
+            singleOn(
+                group,
+                "SELECT column_name FROM information_schema.columns WHERE table_schema = 'shop'"
+                    + " AND table_name = 'users' AND column_name = 'note'"));
+      }
+      s.execute("ALTER TABLE users DROP INDEX users_country, DROP COLUMN note");
+    }
+    assertEquals(
+        "0",
+        singleOn(
+            1,
+            "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = 'shop' AND column_name = 'note'"));
+  }
+
+  private static Set<Long> ids(Connection c, String sql) throws SQLException {
+    Set<Long> ids = new TreeSet<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      while (rs.next()) {
+        ids.add(rs.getLong(1));
+      }
+    }
+    return ids;
+  }
+
+  private static Set<Long> idsOn(int group, String sql) throws SQLException {
+    try (Connection c = cluster.direct(group)) {
+      return ids(c, sql);
+    }
+  }
+
+  private static String singleOn(int group, String sql) throws SQLException {
+    try (Connection c = cluster.direct(group)) {
+      return single(c, sql);
+    }
+  }
+
+  private static String single(Connection c, String sql) throws SQLException {
+    List<String> values = new ArrayList<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      while (rs.next()) {
+        values.add(rs.getString(1));
+      }
+    }
+    assertEquals(1, values.size(), sql + " rows");
+    return values.get(0);
+  }
+}

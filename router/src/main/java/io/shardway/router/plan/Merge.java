@@ -1,0 +1,18 @@
+package io.shardway.router.plan;
+
+/** How the results of a statement run unchanged on several shard groups become one result. */
+public enum Merge {
+  /** A SELECT: the rows of each group, one group after another, in any order. */
+  CONCATENATE,
+  /**
+   * An UPDATE or DELETE of sharded rows: one OK packet whose affected rows are the sum over the
+   * groups, since each group changed rows the others do not hold.
+   */
+  SUM_AFFECTED_ROWS,
+  /**
+   * A write to every copy of a broadcast table, or DDL on every group of a table: each group must
+   * succeed, and the client sees one OK with the affected rows of one group (they are all equal); a
+   * failure must say which groups did and did not apply the statement.
+   */
+  ALL_MUST_SUCCEED
+}

@@ -1,0 +1,54 @@
+package io.shardway.router.plan;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+
+/** Where one execution of a statement runs: the result of {@link RoutePlan#bind}. */
+public sealed interface Route {
+
+  /** Run the statement, unchanged, on this group only: it holds every row the statement needs. */
+  record Single(String group) implements Route {
+
+    public Single {
+      Objects.requireNonNull(group, "group");
+    }
+  }
+
+  /**
+   * Run the statement, unchanged, on each of these groups, and merge the results as {@code merge}
+   * says.
+   *
+   * @param groups at least two, each once
+   */
+  record Scatter(List<String> groups, Merge merge) implements Route {
+
+    public Scatter {
+      groups = List.copyOf(groups);
+      if (groups.size() < 2 || new HashSet<>(groups).size() != groups.size()) {
+        throw new IllegalArgumentException(
+            "groups: " + groups + " (expected: at least two, each once)");
+      }
+      Objects.requireNonNull(merge, "merge");
+    }
+  }
+
+  /**
+   * Do not run the statement: it cannot be executed correctly across the shard groups, so the
+   * client gets error 1235 (ER_NOT_SUPPORTED_YET, SQLSTATE 42000) with {@link #message()}.
+   *
+   * @param reason what is not supported, a phrase that completes {@link #message()}, such as {@code
+   *     ORDER BY in a SELECT that reads users from several shard groups}
+   */
+  record Refused(String reason) implements Route {
+
+    public Refused {
+      Objects.requireNonNull(reason, "reason");
+    }
+
+    /** The error message: "This version of Shardway doesn't yet support " and the reason. */
+    public String message() {
+      return "This version of Shardway doesn't yet support " + reason;
+    }
+  }
+}

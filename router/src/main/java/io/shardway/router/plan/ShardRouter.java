@@ -1,0 +1,72 @@
+package io.shardway.router.plan;
+
+import io.shardway.router.plan.Route.Refused;
+import io.shardway.router.plan.Route.Single;
+import java.util.Objects;
+import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.util.TablesNamesFinder;
+
+/**
+ * Decides which shard groups a statement must run on, so that running it there, unchanged, and
+ * merging the results gives exactly the answer of one server holding all the data; or refuses it
+ * with a reason when Shardway cannot do that yet. It never guesses.
+ *
+ * <p>Planning first lexes the text and looks each name up in the {@link Layouts}: a statement that
+ * names no table outside the default group runs there, without being parsed. Any other is parsed
+ * once with JSqlParser and analysed:
+ *
+ * <ul>
+ *   <li>SELECT: the shard key conditions of the WHERE and of inner joins ({@code key = v}, {@code
+ *       IN}, {@code BETWEEN}, {@code <}, {@code <=}, {@code >}, {@code >=}, combined with AND and
+ *       OR; each value a literal or a {@code ?}) pick the shards. Sharded tables in one FROM must
+ *       be co-located and joined on their keys, or each be pinned to the same one group by its own
+ *       conditions. Several groups are allowed only when concatenating their rows is the answer: no
+ *       DISTINCT, GROUP BY, HAVING, aggregate or window function, ORDER BY, LIMIT, INTO, connection
+ *       state, and no subquery, derived table or UNION part reading sharded rows (those must find
+ *       all their rows in the one group the statement runs on).
+ *   <li>INSERT and REPLACE: every row's shard key must be a literal or {@code ?}, and all rows go
+ *       to one group. UPDATE and DELETE: as SELECT, their rows summed over groups; not with ORDER
+ *       BY or LIMIT across groups, nor changing a shard key.
+ *   <li>Broadcast tables: read in any one group that has them all, and written in every group, but
+ *       only by statements that leave the copies equal.
+ *   <li>DDL: on every group of its table.
+ * </ul>
+ *
+ * <p>Plans do not depend on session state. Thread-safe when the {@link Layouts} are.
+ */
+public final class ShardRouter {
+
+  private final Layouts layouts;
+
+  public ShardRouter(Layouts layouts) {
+    this.layouts = Objects.requireNonNull(layouts, "layouts");
+  }
+
+  /**
+   * Parses and analyses {@code sql} once; the plan may then be bound to the parameter values of
+   * many executions.
+   *
+   * @param sql one statement, in the session's default schema
+   */
+  public RoutePlan plan(String sql) {
+    StatementText text = StatementText.of(Objects.requireNonNull(sql, "sql"), layouts);
+    if (text.mentions().isEmpty()) {
+      return new FixedPlan(new Single(layouts.defaultGroup()), text.parameterCount());
+    }
+    try {
+      return Planner.plan(text, layouts);
+    } catch (Refusal refusal) {
+      return new FixedPlan(new Refused(refusal.getMessage()), text.parameterCount());
+    }
+  }
+
+  /**
+   * Whether {@code sql} reads and writes no table at all ({@code SELECT LAST_INSERT_ID()}, {@code
+   * SELECT 1}): it may then run on whichever connection the session holds, even in another group
+   * than the default. False when it names a table or cannot be parsed.
+   */
+  public boolean namesNoTable(String sql) {
+    Statement statement = SqlParser.parse(StatementText.of(sql, layouts).parsable());
+    return statement != null && new TablesNamesFinder<Void>().getTables(statement).isEmpty();
+  }
+}

@@ -1,0 +1,14 @@
+/**
+ * Which shard groups a statement runs on: {@link io.shardway.router.plan.ShardRouter} analyses a
+ * statement text once into a {@link io.shardway.router.plan.RoutePlan}, which each execution binds
+ * to its parameter values to get a {@link io.shardway.router.plan.Route}: one group, several whose
+ * results are merged as a {@link io.shardway.router.plan.Merge} says, or a refusal with the reason
+ * for MySQL error 1235. The {@link io.shardway.router.plan.Layouts} say where each table is.
+ *
+ * <p>The rule is never a wrong or partial answer: whatever the analysis does not understand narrows
+ * nothing or refuses. Inside the package, {@code Footprint} gathers a statement's tables and
+ * sharded reads while {@code SelectAnalysis}, {@code InsertAnalysis}, {@code WriteAnalysis} and
+ * {@code DdlAnalysis} walk JSqlParser's syntax tree, {@code QueryBlock} and {@code KeyConditions}
+ * read joins and shard key conditions, and {@code KeyedPlan} binds.
+ */
+package io.shardway.router.plan;
