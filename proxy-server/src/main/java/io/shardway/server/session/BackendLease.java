@@ -72,11 +72,15 @@ final class BackendLease {
    * give a connection, or drops it) runs once more elsewhere: on another replica or the writer.
    */
   void run(ConnectionState wanted, StatementInfo info, Work work) {
-    run(wanted, info, held != null ? heldGroup : defaultGroup(wanted), work);
+    run(wanted, info, null, work);
   }
 
-  /** As {@link #run(ConnectionState, StatementInfo, Work)}, on a shard group the caller chose. */
-  void run(ConnectionState wanted, StatementInfo info, BackendGroup group, Work work) {
+  /**
+   * As {@link #run(ConnectionState, StatementInfo, Work)}, on a shard group the caller chose (null:
+   * the held connection's, else the current schema's default).
+   */
+  void run(ConnectionState wanted, StatementInfo info, BackendGroup chosen, Work work) {
+    BackendGroup group = chosen != null ? chosen : held != null ? heldGroup : defaultGroup(wanted);
     if (held != null && heldGroup != group) {
       writer.error(Errors.pinnedToOtherGroup(heldGroup.name(), group.name(), pinReasons()));
       return;

@@ -19,6 +19,7 @@ import io.shardway.server.frontend.ClientWriter;
 import io.shardway.server.sharding.ParameterKeys;
 import io.shardway.server.sharding.ShardedSchemas;
 import io.shardway.server.state.ConnectionState;
+import io.shardway.server.topology.BackendGroup;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.util.Arrays;
@@ -87,9 +88,16 @@ final class PreparedStatementCommands {
         payload.toString(payload.readerIndex() + 1, payload.readableBytes() - 1, charset.get());
     StatementInfo info = StatementClassifier.classify(sql);
     byte[] request = ByteBufUtil.getBytes(payload);
+    ShardedSchemas.Router router = sharding.router(state.schema());
+    // A held connection takes it; else a group that has the statement's tables.
+    BackendGroup group =
+        router == null || lease.isHeld()
+            ? null
+            : sharded.prepareGroup(router, sql, lease.defaultGroup(state));
     lease.run(
         state,
         null,
+        group,
         backend -> {
           backend.channel().writeCommand(payload);
           long clientId = statements.nextId();

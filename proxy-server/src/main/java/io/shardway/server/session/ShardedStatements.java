@@ -93,6 +93,31 @@ final class ShardedStatements {
   }
 
   /**
+   * Where to prepare a statement: a group that has its tables. Bound to NULL parameters, the plan
+   * names one (a NULL key matches no row, so any single group answers it); {@code fallback} when it
+   * names none, and the execution will say why.
+   */
+  BackendGroup prepareGroup(ShardedSchemas.Router router, String sql, BackendGroup fallback) {
+    try {
+      RoutePlan plan = router.plan(sql);
+      List<ShardKey> nulls = new ArrayList<>();
+      for (int i = 0; i < plan.parameterCount(); i++) {
+        nulls.add(null);
+      }
+      Route route = plan.bind(nulls);
+      if (route instanceof Route.Single one) {
+        return groups.group(one.group());
+      }
+      if (route instanceof Route.Scatter many) {
+        return groups.group(many.groups().get(0));
+      }
+    } catch (ShardKeyException e) {
+      // No group for a NULL key (a list without a default): prepare where the schema lives.
+    }
+    return fallback;
+  }
+
+  /**
    * The group of a single-group route. A statement that names no table at all ({@code SELECT
    * LAST_INSERT_ID()}) goes to the default group in the plan, but belongs on the connection the
    * session holds, in a transaction on another group, say.

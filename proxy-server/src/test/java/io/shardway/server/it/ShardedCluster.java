@@ -17,8 +17,8 @@ import java.util.Map;
 /**
  * Two real MariaDB servers, shard groups s0 and s1, each with schema {@code shop}: {@code users}
  * sharded by {@code id} and {@code orders} by {@code user_id} (both {@code mod}, so co-located),
- * {@code countries} broadcast, {@code notes} unlisted (in s0). A Shardway in front of both, from a
- * YAML configuration as an operator writes it.
+ * {@code countries} broadcast, {@code notes} unlisted (in s0), {@code events} only in s1. A
+ * Shardway in front of both, from a YAML configuration as an operator writes it.
  */
 final class ShardedCluster implements AutoCloseable {
   static final String SCHEMA = "shop";
@@ -52,6 +52,9 @@ final class ShardedCluster implements AutoCloseable {
         for (String statement : TABLES.split(";")) {
           ddl.add(statement.strip());
         }
+        if (i == 1) {
+          ddl.add("CREATE TABLE events (id BIGINT PRIMARY KEY, what VARCHAR(20))");
+        }
         server.execute(ddl.toArray(String[]::new));
       }
       return new ShardedCluster(servers, ShardwayServer.start(config(servers)));
@@ -78,6 +81,7 @@ final class ShardedCluster implements AutoCloseable {
               users: { shardKey: id, algorithm: { type: mod }, shardGroups: [s0, s1] }
               orders: { shardKey: user_id, algorithm: { type: mod }, shardGroups: [s0, s1] }
               countries: { broadcast: true }
+              events: { shardKey: id, algorithm: { type: hash }, shardGroups: [s1] }
         """
             .formatted(
                 TestCluster.APP_USER,

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -49,6 +51,9 @@ class ShardingIT {
         s.execute("DELETE FROM orders");
         s.execute("DELETE FROM countries");
         s.execute("DELETE FROM notes");
+        if (group == 1) {
+          s.execute("DELETE FROM events");
+        }
       }
     }
     try (Connection c = cluster.connect("");
@@ -103,26 +108,43 @@ class ShardingIT {
     }
   }
 
-  @Test
-  void preparedStatementsFindTheKeyInTheirParameters() throws SQLException {
-    try (Connection c = cluster.connect("useServerPrepStmts=true")) {
+  @ParameterizedTest
+  @EnumSource(Client.class)
+  void everyDriverAndProtocolIsRouted(Client client) throws SQLException {
+    long id = 11 + client.ordinal();
+    try (Connection c =
+        DriverManager.getConnection(
+            client.url(cluster.proxy().port(), ShardedCluster.SCHEMA, ""),
+            TestCluster.APP_USER,
+            TestCluster.APP_PASSWORD)) {
       try (PreparedStatement insert =
-          c.prepareStatement("INSERT INTO users (id, name, country) VALUES (?, ?, 'FR')")) {
-        insert.setLong(1, 11);
-        insert.setString(2, "user11");
+          client.prepare(c, "INSERT INTO users (id, name, country) VALUES (?, ?, 'FR')")) {
+        insert.setLong(1, id);
+        insert.setString(2, "user" + id);
         insert.executeUpdate();
       }
-      try (PreparedStatement select = c.prepareStatement("SELECT name FROM users WHERE id = ?")) {
-        for (long id : new long[] {11, 2}) {
-          select.setLong(1, id);
+      try (PreparedStatement select = client.prepare(c, "SELECT name FROM users WHERE id = ?")) {
+        for (long key : new long[] {id, 2}) {
+          select.setLong(1, key);
           try (ResultSet rs = select.executeQuery()) {
             assertTrue(rs.next());
-            assertEquals("user" + id, rs.getString(1));
+            assertEquals("user" + key, rs.getString(1));
           }
         }
       }
+      try (PreparedStatement scatter =
+          client.prepare(c, "SELECT id FROM users WHERE country = ?")) {
+        scatter.setString(1, "US");
+        Set<Long> ids = new TreeSet<>();
+        try (ResultSet rs = scatter.executeQuery()) {
+          while (rs.next()) {
+            ids.add(rs.getLong(1));
+          }
+        }
+        assertEquals(Set.of(3L, 6L, 9L), ids);
+      }
     }
-    assertEquals(Set.of(11L), idsOn(1, "SELECT id FROM users WHERE id = 11"));
+    assertEquals(Set.of(id), idsOn((int) (id % 2), "SELECT id FROM users WHERE id = " + id));
   }
 
   @Test
@@ -152,6 +174,24 @@ class ShardingIT {
     for (int group = 0; group < 2; group++) {
       assertEquals("Germany", singleOn(group, "SELECT name FROM countries"));
     }
+  }
+
+  @Test
+  void aStatementIsPreparedWhereItsTablesAre() throws SQLException {
+    try (Connection c = cluster.connect("useServerPrepStmts=true");
+        PreparedStatement insert =
+            c.prepareStatement("INSERT INTO events (id, what) VALUES (?, ?)");
+        PreparedStatement select = c.prepareStatement("SELECT what FROM events WHERE id = ?")) {
+      insert.setLong(1, 1);
+      insert.setString(2, "created");
+      insert.executeUpdate();
+      select.setLong(1, 1);
+      try (ResultSet rs = select.executeQuery()) {
+        assertTrue(rs.next());
+        assertEquals("created", rs.getString(1));
+      }
+    }
+    assertEquals("created", singleOn(1, "SELECT what FROM events"));
   }
 
   @Test
