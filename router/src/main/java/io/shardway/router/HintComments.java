@@ -12,7 +12,7 @@ import java.time.Duration;
  * single comparison. MySQL optimizer hints (<code>/*+ … *&#47;</code>) start with {@code +} and so
  * never match; executable comments (<code>/*! … *&#47;</code>) are SQL, not comment tokens.
  */
-final class HintComments {
+public final class HintComments {
 
   private static final String PREFIX = "shardway:";
   private static final String TTL = "ttl=";
@@ -26,7 +26,7 @@ final class HintComments {
    * {@code found}, the hints of the comments before, combined with those of {@code comment} as
    * {@link Hints} describes; {@code found} itself when the comment adds nothing.
    */
-  static Hints read(Token comment, Hints found) {
+  public static Hints read(Token comment, Hints found) {
     String text = comment.source();
     boolean block = text.startsWith("/*", comment.start());
     int end = block ? comment.end() - 2 : comment.end();

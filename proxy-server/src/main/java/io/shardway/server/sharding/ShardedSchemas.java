@@ -1,8 +1,7 @@
 package io.shardway.server.sharding;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.shardway.config.SchemaConfig;
+import io.shardway.router.plan.PlanCache;
 import io.shardway.router.plan.RoutePlan;
 import io.shardway.router.plan.ShardRouter;
 import java.util.HashMap;
@@ -38,15 +37,15 @@ public final class ShardedSchemas {
   /** One schema's router and its plans. */
   public static final class Router {
     private final ShardRouter router;
-    private final Cache<String, RoutePlan> plans =
-        Caffeine.newBuilder().maximumSize(PLANS_PER_SCHEMA).build();
+    private final PlanCache plans;
 
     Router(ShardRouter router) {
       this.router = router;
+      this.plans = new PlanCache(router, PLANS_PER_SCHEMA);
     }
 
     public RoutePlan plan(String sql) {
-      return plans.get(sql, router::plan);
+      return plans.plan(sql);
     }
 
     /** See {@link ShardRouter#namesNoTable}. */

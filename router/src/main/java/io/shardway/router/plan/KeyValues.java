@@ -1,5 +1,6 @@
 package io.shardway.router.plan;
 
+import io.shardway.router.lex.StringEscapes;
 import io.shardway.router.plan.KeyValue.Literal;
 import io.shardway.router.plan.KeyValue.Parameter;
 import io.shardway.router.shard.ShardKey;
@@ -12,6 +13,7 @@ import net.sf.jsqlparser.expression.LongValue;
 import net.sf.jsqlparser.expression.NullValue;
 import net.sf.jsqlparser.expression.SignedExpression;
 import net.sf.jsqlparser.expression.StringValue;
+import net.sf.jsqlparser.schema.Column;
 
 /**
  * Reads an expression that is a literal or a {@code ?} into a {@link KeyValue}, the way MySQL reads
@@ -38,8 +40,28 @@ final class KeyValues {
     if (expression instanceof StringValue string) {
       return string(string);
     }
+    if (expression instanceof Column column && isBitLiteral(column)) {
+      return literal(column.getColumnName(), false);
+    }
     String number = numberText(expression);
     return number == null ? null : literal(number, false);
+  }
+
+  /**
+   * Whether {@code column} is a bit literal such as {@code 0b101}, which MySQL reads as a number
+   * and JSqlParser as the name of a column: unqualified, {@code 0b} in lower case, binary digits.
+   */
+  private static boolean isBitLiteral(Column column) {
+    String name = column.getColumnName();
+    if (column.getTable() != null || name.length() < 3 || !name.startsWith("0b")) {
+      return false;
+    }
+    for (int i = 2; i < name.length(); i++) {
+      if (name.charAt(i) != '0' && name.charAt(i) != '1') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String numberText(Expression expression) {
@@ -75,36 +97,7 @@ final class KeyValues {
     if (!text || !"'".equals(string.getQuoteStr())) {
       return null;
     }
-    return literal(unescaped(string.getValue()), true);
-  }
-
-  /**
-   * The content of a single-quoted literal as MySQL reads it: {@code ''} and {@code \'} are a
-   * quote, {@code \n} a newline and so on, while {@code \%} and {@code \_} keep their backslash
-   * (they are escapes for LIKE patterns).
-   */
-  static String unescaped(String raw) {
-    StringBuilder content = new StringBuilder(raw.length());
-    for (int i = 0; i < raw.length(); i++) {
-      char c = raw.charAt(i);
-      if (c == '\'' && i + 1 < raw.length() && raw.charAt(i + 1) == '\'') {
-        i++;
-      } else if (c == '\\' && i + 1 < raw.length()) {
-        c = raw.charAt(++i);
-        switch (c) {
-          case '0' -> c = '\0';
-          case 'b' -> c = '\b';
-          case 'n' -> c = '\n';
-          case 'r' -> c = '\r';
-          case 't' -> c = '\t';
-          case 'Z' -> c = '\u001A';
-          case '%', '_' -> content.append('\\');
-          default -> {}
-        }
-      }
-      content.append(c);
-    }
-    return content.toString();
+    return literal(StringEscapes.resolve(string.getValue()), true);
   }
 
   private static KeyValue literal(String text, boolean quoted) {

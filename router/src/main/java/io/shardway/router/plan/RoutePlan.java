@@ -4,11 +4,12 @@ import io.shardway.router.shard.ShardKey;
 import java.util.List;
 
 /**
- * The analysis of one statement text, made once by {@link ShardRouter#plan} and bound to the
- * parameter values of each execution without parsing again. Immutable and safe to share between
- * threads, so a prepared statement can keep its plan.
+ * The analysis of one statement text, made once by {@link ShardRouter#plan}, or from the plan of
+ * the text's shape by {@link PlanCache#plan}, and bound to the parameter values of each execution
+ * without parsing again. Immutable and safe to share between threads, so a prepared statement can
+ * keep its plan.
  */
-public sealed interface RoutePlan permits FixedPlan, KeyedPlan {
+public sealed interface RoutePlan permits DigestPlan, FixedPlan, KeyedPlan {
 
   /** The number of {@code ?} placeholders in the text: the number of values {@link #bind} takes. */
   int parameterCount();

@@ -3,7 +3,10 @@
  * statement text once into a {@link io.shardway.router.plan.RoutePlan}, which each execution binds
  * to its parameter values to get a {@link io.shardway.router.plan.Route}: one group, several whose
  * results are merged as a {@link io.shardway.router.plan.Merge} says, or a refusal with the reason
- * for MySQL error 1235. The {@link io.shardway.router.plan.Layouts} say where each table is.
+ * for MySQL error 1235. The {@link io.shardway.router.plan.Layouts} say where each table is. {@link
+ * io.shardway.router.plan.PlanCache} plans a text through its {@link
+ * io.shardway.router.digest.StatementDigest}, so that texts that differ only in literals share one
+ * analysis.
  *
  * <p>The rule is never a wrong or partial answer: whatever the analysis does not understand narrows
  * nothing or refuses. Inside the package, {@code Footprint} gathers a statement's tables and

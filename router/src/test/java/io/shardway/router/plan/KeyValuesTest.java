@@ -34,6 +34,7 @@ class KeyValuesTest {
         Arguments.of("0x2A", ShardKey.ofLong(42)),
         Arguments.of("X'2A'", ShardKey.ofLong(42)),
         Arguments.of("b'101'", ShardKey.ofLong(5)),
+        Arguments.of("0b101", ShardKey.ofLong(5)),
         Arguments.of("'42'", ShardKey.ofLong(42)),
         Arguments.of("'Abc '", ShardKey.of("abc", true)),
         Arguments.of("N'abc'", ShardKey.of("abc", true)),
@@ -57,7 +58,20 @@ class KeyValuesTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"id", "\"42\"", "1 + 1", "-(1)", "~1", "TRUE", "DATE '2024-01-01'", "NOW()", "?1"})
+      strings = {
+        "id",
+        "0B101",
+        "0b102",
+        "t.0b1",
+        "\"42\"",
+        "1 + 1",
+        "-(1)",
+        "~1",
+        "TRUE",
+        "DATE '2024-01-01'",
+        "NOW()",
+        "?1"
+      })
   void otherExpressionsAreNoValue(String sql) throws JSQLParserException {
     assertNull(KeyValues.of(expression(sql)));
   }
@@ -66,14 +80,5 @@ class KeyValuesTest {
   void numberedPlaceholdersAreNoValue() {
     JdbcParameter numbered = new JdbcParameter(1, true, "?");
     assertNull(KeyValues.of(numbered));
-  }
-
-  @Test
-  void resolvesMySqlEscapes() {
-    assertEquals("it's", KeyValues.unescaped("it''s"));
-    assertEquals("it's \"q\"", KeyValues.unescaped("it\\'s \\\"q\\\""));
-    assertEquals("a\nb\tc\rd\0e\u001Af\bg", KeyValues.unescaped("a\\nb\\tc\\rd\\0e\\Zf\\bg"));
-    assertEquals("back\\slash", KeyValues.unescaped("back\\\\slash"));
-    assertEquals("100\\% \\_x", KeyValues.unescaped("100\\% \\_\\x"));
   }
 }

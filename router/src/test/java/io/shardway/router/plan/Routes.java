@@ -19,6 +19,11 @@ final class Routes {
    * of string literals, null as SQL NULL.
    */
   static Route route(String sql, Object... params) {
+    return TestLayouts.ROUTER.plan(sql).bind(keys(params));
+  }
+
+  /** Parameter values as keys: integers as numbers, strings as string content, null as NULL. */
+  static List<ShardKey> keys(Object... params) {
     List<ShardKey> keys = new ArrayList<>();
     for (Object param : params) {
       keys.add(
@@ -28,7 +33,7 @@ final class Routes {
                   ? ShardKey.of(text, true)
                   : ShardKey.ofLong(((Number) param).longValue()));
     }
-    return TestLayouts.ROUTER.plan(sql).bind(keys);
+    return keys;
   }
 
   static Single single(String group) {

@@ -72,6 +72,7 @@ class TextRoutingTest {
         row("SELECT * FROM users WHERE id = _utf8mb4'6'", single("s2")),
         row("SELECT * FROM users WHERE id = N'7'", single("s3")),
         row("SELECT * FROM users WHERE id = b'101'", single("s1")),
+        row("SELECT * FROM users WHERE id = 0b110", single("s2")),
         row("SELECT * FROM users WHERE id = X'07'", single("s3")),
         row("SELECT * FROM users WHERE id = \"5\"", all(CONCATENATE)),
         row("SELECT * FROM users WHERE id = TRUE", all(CONCATENATE)),
