@@ -1,0 +1,19 @@
+package io.shardway.router.merge;
+
+/**
+ * Thrown while a merge is being built, before any row is read, where Shardway cannot merge a result
+ * exactly as one server would have produced it: the client gets error 1235 (ER_NOT_SUPPORTED_YET)
+ * instead. Without a stack trace, since it is an answer, not a failure.
+ */
+public final class UnsupportedMergeException extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * @param reason a phrase that completes "This version of Shardway doesn't yet support ", such as
+   *     {@code ordering rows of several shard groups by the ENUM column status}
+   */
+  public UnsupportedMergeException(String reason) {
+    super(reason, null, false, false);
+  }
+}
