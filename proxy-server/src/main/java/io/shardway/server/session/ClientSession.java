@@ -14,6 +14,7 @@ import io.shardway.router.StatementClassifier;
 import io.shardway.router.StatementFlag;
 import io.shardway.router.StatementInfo;
 import io.shardway.router.StatementKind;
+import io.shardway.router.merge.RowFormat;
 import io.shardway.router.plan.RoutePlan;
 import io.shardway.server.backend.BackendConnection;
 import io.shardway.server.backend.ResultRelay;
@@ -251,6 +252,7 @@ public final class ClientSession {
         sql,
         plan,
         List.of(),
+        RowFormat.TEXT,
         tracker.statusFlags(),
         work,
         backend -> backend.channel().writeQuery(payload));

@@ -9,6 +9,7 @@ import io.shardway.protocol.StmtExecuteParameters;
 import io.shardway.protocol.StmtExecuteRequest;
 import io.shardway.router.StatementClassifier;
 import io.shardway.router.StatementInfo;
+import io.shardway.router.merge.RowFormat;
 import io.shardway.router.plan.RoutePlan;
 import io.shardway.router.shard.ShardKey;
 import io.shardway.server.backend.BackendConnection;
@@ -148,6 +149,7 @@ final class PreparedStatementCommands {
         statement.sql,
         plan,
         keys,
+        RowFormat.BINARY,
         statusFlags.getAsInt(),
         single,
         backend -> send(backend, payload, statement));

@@ -2,11 +2,17 @@ package io.shardway.server.session;
 
 import io.shardway.protocol.ErrPacket;
 import io.shardway.router.StatementInfo;
+import io.shardway.router.merge.RowFormat;
+import io.shardway.router.merge.UnsupportedMergeException;
+import io.shardway.router.plan.AggregateFunction;
 import io.shardway.server.backend.AffectedRowsSum;
+import io.shardway.server.backend.BackendChannel;
 import io.shardway.server.backend.BackendConnection;
+import io.shardway.server.backend.FoldedParts;
 import io.shardway.server.backend.RelayOutcome;
 import io.shardway.server.backend.ScatterRelay;
 import io.shardway.server.frontend.ClientWriter;
+import io.shardway.server.sharding.AggregateFolding;
 import io.shardway.server.state.ConnectionState;
 import io.shardway.server.topology.BackendGroup;
 import java.io.IOException;
@@ -48,25 +54,38 @@ final class ScatterStatements {
       return;
     }
     ScatterRelay relay = new ScatterRelay(writer, capabilities, sessionStatus);
-    for (BackendGroup group : groups) {
-      boolean done =
-          part(
-              state,
-              info,
-              group,
-              backend -> {
-                send.to(backend);
-                RelayOutcome outcome = relay.relayPart(backend.channel());
-                if (outcome.failed()) {
-                  failRead(outcome.error());
-                }
-                return !outcome.failed();
-              });
-      if (!done) {
-        return;
-      }
+    if (readEach(state, info, groups, send, channel -> relay.relayPart(channel).error())) {
+      relay.finish();
     }
-    relay.finish();
+  }
+
+  /**
+   * The one row of an aggregate SELECT without GROUP BY, folded from each group's one row: counts
+   * and sums added, the least MIN, the greatest MAX.
+   */
+  void aggregate(
+      ConnectionState state,
+      StatementInfo info,
+      List<BackendGroup> groups,
+      List<AggregateFunction> functions,
+      RowFormat format,
+      int sessionStatus,
+      Send send) {
+    if (refusedWhileHeld()) {
+      return;
+    }
+    FoldedParts parts = new FoldedParts();
+    if (!readEach(state, info, groups, send, parts::readPart)) {
+      return;
+    }
+    byte[] row;
+    try {
+      row = AggregateFolding.fold(parts.columns(), parts.rows(), functions, format);
+    } catch (UnsupportedMergeException | IOException e) {
+      writer.error(Errors.notSupported(e.getMessage()));
+      return;
+    }
+    parts.writeTo(writer, row, capabilities, sessionStatus);
   }
 
   /**
@@ -107,6 +126,42 @@ final class ScatterStatements {
       ran.add(group.name());
     }
     sum.finish(writer);
+  }
+
+  /** Reads one group's answer to a scattered read; returns the group's error, or null. */
+  private interface PartReader {
+    ErrPacket read(BackendChannel channel) throws IOException;
+  }
+
+  /**
+   * Sends the statement to each group in turn and reads its answer; false when a group failed,
+   * after answering its error (following the rows already sent, if any).
+   */
+  private boolean readEach(
+      ConnectionState state,
+      StatementInfo info,
+      List<BackendGroup> groups,
+      Send send,
+      PartReader reader) {
+    for (BackendGroup group : groups) {
+      boolean done =
+          part(
+              state,
+              info,
+              group,
+              backend -> {
+                send.to(backend);
+                ErrPacket error = reader.read(backend.channel());
+                if (error != null) {
+                  failRead(error);
+                }
+                return error == null;
+              });
+      if (!done) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** One group's part of a scattered statement; false when it failed, its error answered. */

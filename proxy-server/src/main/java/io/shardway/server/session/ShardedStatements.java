@@ -3,6 +3,7 @@ package io.shardway.server.session;
 import io.shardway.protocol.ErrPacket;
 import io.shardway.router.StatementInfo;
 import io.shardway.router.StatementKind;
+import io.shardway.router.merge.RowFormat;
 import io.shardway.router.plan.Route;
 import io.shardway.router.plan.RoutePlan;
 import io.shardway.router.shard.ShardKey;
@@ -56,6 +57,7 @@ final class ShardedStatements {
   }
 
   /**
+   * @param format the rows' protocol: text for COM_QUERY, binary for COM_STMT_EXECUTE
    * @param single runs the statement on one connection and relays its answer
    * @param send sends the statement to one connection of a scatter (the answer is joined here)
    */
@@ -66,6 +68,7 @@ final class ShardedStatements {
       String sql,
       RoutePlan plan,
       List<ShardKey> parameters,
+      RowFormat format,
       int sessionStatus,
       BackendLease.Work single,
       ScatterStatements.Send send) {
@@ -86,6 +89,8 @@ final class ShardedStatements {
         case CONCATENATE -> scatter.concatenate(state, info, targets, sessionStatus, send);
         case SUM_AFFECTED_ROWS -> scatter.sumAffectedRows(state, info, targets, false, send);
         case ALL_MUST_SUCCEED -> scatter.sumAffectedRows(state, info, targets, true, send);
+        case AGGREGATE ->
+            scatter.aggregate(state, info, targets, many.aggregates(), format, sessionStatus, send);
       }
     } else {
       writer.error(Errors.refused(((Route.Refused) route).message()));

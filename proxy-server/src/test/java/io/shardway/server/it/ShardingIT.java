@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -11,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -147,6 +149,44 @@ class ShardingIT {
     assertEquals(Set.of(id), idsOn((int) (id % 2), "SELECT id FROM users WHERE id = " + id));
   }
 
+  @ParameterizedTest
+  @EnumSource(Client.class)
+  void aggregatesWithoutGroupByAreFoldedAcrossGroups(Client client) throws SQLException {
+    try (Connection c =
+            DriverManager.getConnection(
+                client.url(cluster.proxy().port(), ShardedCluster.SCHEMA, ""),
+                TestCluster.APP_USER,
+                TestCluster.APP_PASSWORD);
+        PreparedStatement users =
+            client.prepare(
+                c,
+                "SELECT COUNT(*), SUM(id), MIN(id), MAX(id), COUNT(country) AS n FROM users"
+                    + " WHERE country LIKE ?");
+        PreparedStatement orders = client.prepare(c, "SELECT SUM(amount) FROM orders")) {
+      assertEquals(List.of("10", "55", "1", "10", "10"), row(users, "%"));
+      assertEquals(List.of("3", "18", "3", "9", "3"), row(users, "US"));
+      assertEquals(Arrays.asList("0", null, null, null, "0"), row(users, "FR"));
+      try (ResultSet rs = orders.executeQuery()) {
+        assertTrue(rs.next());
+        assertEquals(new BigDecimal("60.00"), rs.getBigDecimal(1));
+        assertEquals("SUM(amount)", rs.getMetaData().getColumnLabel(1));
+      }
+    }
+  }
+
+  private static List<String> row(PreparedStatement statement, String country) throws SQLException {
+    statement.setString(1, country);
+    List<String> values = new ArrayList<>();
+    try (ResultSet rs = statement.executeQuery()) {
+      assertTrue(rs.next());
+      for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+        values.add(rs.getString(i));
+      }
+      assertTrue(!rs.next(), "one row");
+    }
+    return values;
+  }
+
   @Test
   void writesWithoutTheKeyRunOnEveryShardAndReportTheSum() throws SQLException {
     try (Connection c = cluster.connect("useAffectedRows=true");
@@ -208,7 +248,9 @@ class ShardingIT {
   @ValueSource(
       strings = {
         "SELECT id FROM users ORDER BY id",
-        "SELECT COUNT(*) FROM users",
+        "SELECT AVG(id) FROM users",
+        "SELECT MIN(name) FROM users",
+        "SELECT country, COUNT(*) FROM users GROUP BY country",
         "SELECT DISTINCT country FROM users",
         "SELECT id FROM users LIMIT 3",
         "SELECT u.id FROM users u JOIN orders o ON o.id = u.id",

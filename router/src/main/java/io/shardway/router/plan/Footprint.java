@@ -91,6 +91,16 @@ final class Footprint {
 
   /** The plan of a statement that writes or reads where its sharded reads and tables are. */
   KeyedPlan plan(Merge merge, int parameterCount) {
+    return plan(merge, List.of(), parameterCount);
+  }
+
+  /**
+   * The plan of a SELECT that reads where its sharded reads and tables are.
+   *
+   * @param aggregates as {@link Route.Scatter#aggregates}: for {@link Merge#AGGREGATE}, the
+   *     function of each item of the select list; empty for any other merge
+   */
+  KeyedPlan plan(Merge merge, List<AggregateFunction> aggregates, int parameterCount) {
     List<TableRef> unsharded = new ArrayList<>();
     List<TableRef> broadcast = new ArrayList<>();
     for (TableRef table : tables) {
@@ -101,6 +111,6 @@ final class Footprint {
       }
     }
     return new KeyedPlan(
-        reads, unsharded, broadcast, merge, layouts.defaultGroup(), parameterCount);
+        reads, unsharded, broadcast, merge, aggregates, layouts.defaultGroup(), parameterCount);
   }
 }

@@ -25,6 +25,7 @@ final class KeyedPlan implements RoutePlan {
   private final List<TableRef> unsharded;
   private final List<TableRef> broadcast;
   private final Merge merge;
+  private final List<AggregateFunction> aggregates;
   private final String defaultGroup;
   private final int parameterCount;
 
@@ -33,12 +34,14 @@ final class KeyedPlan implements RoutePlan {
       List<TableRef> unsharded,
       List<TableRef> broadcast,
       Merge merge,
+      List<AggregateFunction> aggregates,
       String defaultGroup,
       int parameterCount) {
     this.reads = List.copyOf(reads);
     this.unsharded = List.copyOf(unsharded);
     this.broadcast = List.copyOf(broadcast);
     this.merge = merge;
+    this.aggregates = List.copyOf(aggregates);
     this.defaultGroup = defaultGroup;
     this.parameterCount = parameterCount;
   }
@@ -53,7 +56,9 @@ final class KeyedPlan implements RoutePlan {
     Parameters.check(params, parameterCount);
     try {
       List<String> groups = groups(params);
-      return groups.size() == 1 ? new Single(groups.get(0)) : new Scatter(groups, merge);
+      return groups.size() == 1
+          ? new Single(groups.get(0))
+          : new Scatter(groups, merge, aggregates);
     } catch (Refusal refusal) {
       return new Refused(refusal.getMessage());
     }

@@ -14,5 +14,11 @@ public enum Merge {
    * succeed, and the client sees one OK with the affected rows of one group (they are all equal); a
    * failure must say which groups did and did not apply the statement.
    */
-  ALL_MUST_SUCCEED
+  ALL_MUST_SUCCEED,
+  /**
+   * A SELECT whose select list is only aggregate functions, with no GROUP BY: each group returns
+   * one row, and the result is one row whose columns fold those of the groups, each as its {@link
+   * AggregateFunction} in {@link Route.Scatter#aggregates()} says.
+   */
+  AGGREGATE
 }

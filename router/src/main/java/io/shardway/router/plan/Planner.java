@@ -2,6 +2,7 @@ package io.shardway.router.plan;
 
 import io.shardway.router.StatementClassifier;
 import io.shardway.router.StatementInfo;
+import java.util.List;
 import net.sf.jsqlparser.statement.DescribeStatement;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.delete.Delete;
@@ -45,7 +46,9 @@ final class Planner {
     RoutePlan plan;
     if (statement instanceof Select select) {
       selects.select(select, new Role(true, SELECT_PHRASE, null));
-      plan = footprint.plan(Merge.CONCATENATE, params);
+      List<AggregateFunction> aggregates = ScatterShape.aggregates(select);
+      Merge merge = aggregates.isEmpty() ? Merge.CONCATENATE : Merge.AGGREGATE;
+      plan = footprint.plan(merge, aggregates, params);
     } else if (statement instanceof Insert insert) {
       plan = InsertAnalysis.plan(insert, selects, info, params);
     } else if (statement instanceof Upsert upsert) {

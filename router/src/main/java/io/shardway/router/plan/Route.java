@@ -20,8 +20,16 @@ public sealed interface Route {
    * says.
    *
    * @param groups at least two, each once
+   * @param aggregates for {@link Merge#AGGREGATE}, the function of each item of the select list, in
+   *     order; empty for any other merge
    */
-  record Scatter(List<String> groups, Merge merge) implements Route {
+  record Scatter(List<String> groups, Merge merge, List<AggregateFunction> aggregates)
+      implements Route {
+
+    /** A scatter whose merge folds no aggregates. */
+    public Scatter(List<String> groups, Merge merge) {
+      this(groups, merge, List.of());
+    }
 
     public Scatter {
       groups = List.copyOf(groups);
@@ -30,6 +38,11 @@ public sealed interface Route {
             "groups: " + groups + " (expected: at least two, each once)");
       }
       Objects.requireNonNull(merge, "merge");
+      aggregates = List.copyOf(aggregates);
+      if ((merge == Merge.AGGREGATE) == aggregates.isEmpty()) {
+        throw new IllegalArgumentException(
+            "aggregates: " + aggregates + " (expected: some exactly when the merge is AGGREGATE)");
+      }
     }
   }
 

@@ -23,7 +23,9 @@ import net.sf.jsqlparser.util.TablesNamesFinder;
  *       conditions. Several groups are allowed only when concatenating their rows is the answer: no
  *       DISTINCT, GROUP BY, HAVING, aggregate or window function, ORDER BY, LIMIT, INTO, connection
  *       state, and no subquery, derived table or UNION part reading sharded rows (those must find
- *       all their rows in the one group the statement runs on).
+ *       all their rows in the one group the statement runs on); or, under the same rules but for
+ *       aggregates, folding the one row of each group is: a select list of COUNT, SUM, MIN and MAX
+ *       only, without DISTINCT.
  *   <li>INSERT and REPLACE: every row's shard key must be a literal or {@code ?}, and all rows go
  *       to one group. UPDATE and DELETE: as SELECT, their rows summed over groups; not with ORDER
  *       BY or LIMIT across groups, nor changing a shard key.

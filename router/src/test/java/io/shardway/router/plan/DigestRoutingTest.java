@@ -36,6 +36,7 @@ class DigestRoutingTest {
             SelectRoutingTest.keyConditions(),
             SelectRoutingTest.keysNotFound(),
             SelectRoutingTest.shapes(),
+            SelectRoutingTest.aggregates(),
             SelectRoutingTest.nestedQueries(),
             JoinRoutingTest.colocated(),
             JoinRoutingTest.notColocated(),
@@ -181,6 +182,17 @@ class DigestRoutingTest {
     assertEquals(2, plan.parameterCount());
     assertEquals(Routes.single("s1"), plan.bind(keys(5, "y")));
     assertEquals(Routes.scatter(Merge.CONCATENATE, "s1", "s2"), plan.bind(keys(6, null)));
+  }
+
+  @Test
+  void carriesTheAggregatesOfTheShape() {
+    RoutePlan plan = CACHE.plan("SELECT COUNT(*), SUM(n + 1) AS s FROM users WHERE id IN (4, ?)");
+
+    assertInstanceOf(DigestPlan.class, plan);
+    assertEquals(
+        Routes.aggregate(List.of("s0", "s1"), AggregateFunction.COUNT, AggregateFunction.SUM),
+        plan.bind(keys(5)));
+    assertEquals(Routes.single("s0"), plan.bind(keys(8)));
   }
 
   @Test

@@ -31,6 +31,18 @@ class RouteTest {
   }
 
   @Test
+  void scatterHasAggregatesExactlyWhenItFoldsThem() {
+    List<String> groups = List.of("s0", "s1");
+    List<AggregateFunction> count = List.of(AggregateFunction.COUNT);
+
+    assertEquals(List.of(), new Scatter(groups, Merge.CONCATENATE).aggregates());
+    assertEquals(count, new Scatter(groups, Merge.AGGREGATE, count).aggregates());
+    assertThrows(IllegalArgumentException.class, () -> new Scatter(groups, Merge.AGGREGATE));
+    assertThrows(
+        IllegalArgumentException.class, () -> new Scatter(groups, Merge.CONCATENATE, count));
+  }
+
+  @Test
   void layoutsCheckTheirGroups() {
     TestLayouts.Mod mod = new TestLayouts.Mod(2);
 

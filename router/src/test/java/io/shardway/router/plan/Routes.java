@@ -48,6 +48,11 @@ final class Routes {
     return new Scatter(TestLayouts.ALL, merge);
   }
 
+  /** A scatter to {@code groups} whose rows fold as {@code aggregates} say. */
+  static Scatter aggregate(List<String> groups, AggregateFunction... aggregates) {
+    return new Scatter(groups, Merge.AGGREGATE, List.of(aggregates));
+  }
+
   static Refused refused(String reason) {
     return new Refused(reason);
   }

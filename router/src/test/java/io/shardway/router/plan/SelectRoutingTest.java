@@ -1,12 +1,18 @@
 package io.shardway.router.plan;
 
+import static io.shardway.router.plan.AggregateFunction.COUNT;
+import static io.shardway.router.plan.AggregateFunction.MAX;
+import static io.shardway.router.plan.AggregateFunction.MIN;
+import static io.shardway.router.plan.AggregateFunction.SUM;
 import static io.shardway.router.plan.Merge.CONCATENATE;
+import static io.shardway.router.plan.Routes.aggregate;
 import static io.shardway.router.plan.Routes.all;
 import static io.shardway.router.plan.Routes.refused;
 import static io.shardway.router.plan.Routes.route;
 import static io.shardway.router.plan.Routes.scatter;
 import static io.shardway.router.plan.Routes.single;
 import static io.shardway.router.plan.RoutingCase.row;
+import static io.shardway.router.plan.TestLayouts.ALL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.shardway.router.shard.ShardKey;
@@ -20,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SelectRoutingTest {
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource({"keyConditions", "keysNotFound", "shapes", "nestedQueries"})
+  @MethodSource({"keyConditions", "keysNotFound", "shapes", "aggregates", "nestedQueries"})
   void routes(RoutingCase row) {
     assertEquals(row.expected(), route(row.sql(), row.params()));
   }
@@ -101,8 +107,9 @@ class SelectRoutingTest {
         row("SELECT DISTINCT name FROM users", refused("DISTINCT" + several)),
         row("SELECT name FROM users GROUP BY name", refused("GROUP BY" + several)),
         row("SELECT name FROM users HAVING name > 'a'", refused("HAVING" + several)),
-        row("SELECT COUNT(*) FROM users", refused("the aggregate function COUNT" + several)),
-        row("SELECT 1 + max(id) FROM users", refused("the aggregate function MAX" + several)),
+        row(
+            "SELECT 1 + max(id) FROM users",
+            refused("the aggregate function MAX inside an expression" + several)),
         row(
             "SELECT GROUP_CONCAT(name SEPARATOR ',') FROM users",
             refused("the aggregate function GROUP_CONCAT" + several)),
@@ -129,6 +136,78 @@ class SelectRoutingTest {
         row("SELECT * FROM users WHERE id IN (4, 5) FOR UPDATE", scatter(CONCATENATE, "s0", "s1")),
         row("SELECT (SELECT COUNT(*) FROM countries) FROM users", all(CONCATENATE)),
         row("SELECT * FROM users WHERE 1 = 0", all(CONCATENATE)));
+  }
+
+  /**
+   * A select list of COUNT, SUM, MIN and MAX only folds the one row of each group; any other use of
+   * aggregates across groups is refused.
+   */
+  static Stream<RoutingCase> aggregates() {
+    String several = " in a SELECT that reads users from several shard groups";
+    return Stream.of(
+        row("SELECT COUNT(*) FROM users", aggregate(ALL, COUNT)),
+        row(
+            "SELECT count(*) AS n, COUNT(name) c, SUM(n), Min(name) AS 'm', MAX(id) FROM users",
+            aggregate(ALL, COUNT, COUNT, SUM, MIN, MAX)),
+        row(
+            "SELECT SUM(n * 2), COUNT(1) FROM users WHERE id IN (4, 5)",
+            aggregate(List.of("s0", "s1"), SUM, COUNT)),
+        row(
+            "SELECT MAX(n) FROM users WHERE id IN (?, ?)",
+            aggregate(List.of("s2", "s3"), MAX),
+            6,
+            7),
+        row("SELECT MIN(IFNULL(n, 0)) FROM users WHERE name = 'x'", aggregate(ALL, MIN)),
+        row(
+            "SELECT COUNT(*) FROM users u JOIN orders o ON o.user_id = u.id",
+            aggregate(ALL, COUNT)),
+        row(
+            "SELECT SUM(o.n) FROM users u JOIN countries c ON c.code = u.country"
+                + " LEFT JOIN orders o ON o.user_id = u.id",
+            aggregate(ALL, SUM)),
+        row(
+            "SELECT COUNT(*) FROM users WHERE country IN (SELECT code FROM countries)",
+            aggregate(ALL, COUNT)),
+        row("SELECT COUNT(*) FROM users FOR UPDATE", aggregate(ALL, COUNT)),
+        // One group answers whole, whatever the aggregates.
+        row("SELECT COUNT(*) FROM users WHERE id = 5", single("s1")),
+        row("SELECT AVG(n), COUNT(DISTINCT name) FROM users WHERE id IN (5, 9)", single("s1")),
+        row("SELECT COUNT(*) + 1, name FROM users WHERE id = 6 GROUP BY name", single("s2")),
+        // Aggregates that do not fold, or not alone.
+        row("SELECT AVG(n) FROM users", refused("the aggregate function AVG" + several)),
+        row("SELECT COUNT(*), STD(n) FROM users", refused("the aggregate function STD" + several)),
+        row("SELECT COUNT(DISTINCT name) FROM users", refused("COUNT(DISTINCT …)" + several)),
+        row("SELECT SUM(DISTINCT n) FROM users", refused("SUM(DISTINCT …)" + several)),
+        row(
+            "SELECT COUNT(*) + 1 FROM users",
+            refused("the aggregate function COUNT inside an expression" + several)),
+        row(
+            "SELECT (MIN(id)) FROM users",
+            refused("the aggregate function MIN inside an expression" + several)),
+        row(
+            "SELECT name, COUNT(*) FROM users",
+            refused("a select list that mixes aggregate functions with other items" + several)),
+        row(
+            "SELECT COUNT(*), 1 FROM users WHERE id IN (4, 5)",
+            refused("a select list that mixes aggregate functions with other items" + several)),
+        row("SELECT COUNT(*) OVER () FROM users", refused("window functions" + several)),
+        row("SELECT COUNT(*) FROM users GROUP BY name", refused("GROUP BY" + several)),
+        row("SELECT COUNT(*) FROM users HAVING COUNT(*) > 1", refused("HAVING" + several)),
+        row("SELECT DISTINCT COUNT(*) FROM users", refused("DISTINCT" + several)),
+        row("SELECT MAX(id) FROM users ORDER BY 1", refused("ORDER BY" + several)),
+        row("SELECT COUNT(*) FROM users LIMIT 1", refused("LIMIT" + several)),
+        row("SELECT SUM(n) FROM users LIMIT ?", refused("LIMIT" + several), 1),
+        row("SELECT COUNT(*) FROM users INTO OUTFILE '/tmp/n'", refused("SELECT … INTO" + several)),
+        row("SELECT MAX(@n := id) FROM users", refused("user variables" + several)),
+        row(
+            "SELECT COUNT(*) FROM users WHERE id IN (SELECT user_id FROM orders)",
+            refused("a subquery that reads orders from several shard groups")),
+        row(
+            "SELECT COUNT(*) FROM countries c LEFT JOIN users u ON u.country = c.code",
+            refused("an outer join that can return rows without users, across shard groups")),
+        row(
+            "SELECT SUM(n) FROM (SELECT * FROM users) AS t",
+            refused("a derived table that reads users from several shard groups")));
   }
 
   /** Subqueries, derived tables, common table expressions and UNIONs read in the one group. */
