@@ -159,6 +159,16 @@ public final class BackendChannel {
     }
   }
 
+  /** Reads {@code length} payload bytes and drops them. */
+  public void skipPayload(int length) throws IOException {
+    int remaining = length;
+    while (remaining > 0) {
+      int chunk = Math.min(remaining, copyBuffer.length);
+      readFully(copyBuffer, 0, chunk);
+      remaining -= chunk;
+    }
+  }
+
   /** Reads one whole packet, joining continuation frames. The caller releases the buffer. */
   public ByteBuf readPacket(ByteBufAllocator alloc) throws IOException {
     int length = readFrameHeader();

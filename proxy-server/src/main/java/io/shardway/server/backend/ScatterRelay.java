@@ -22,6 +22,8 @@ public final class ScatterRelay {
   private final ClientWriter client;
   private final boolean clientDeprecatesEof;
   private final int metadataStatus;
+  private final long rowLimit;
+  private long rowsSent;
   private boolean metadataSent;
   private long columns = -1;
   private int warnings;
@@ -29,9 +31,13 @@ public final class ScatterRelay {
 
   /**
    * @param sessionStatus the session's status flags, for the EOF after the column definitions
+   * @param rowLimit the most rows the client gets (a LIMIT without ORDER BY, which any rows
+   *     answer), or -1 for all
    */
-  public ScatterRelay(ClientWriter client, int clientCapabilities, int sessionStatus) {
+  public ScatterRelay(
+      ClientWriter client, int clientCapabilities, int sessionStatus, long rowLimit) {
     this.client = client;
+    this.rowLimit = rowLimit;
     this.clientDeprecatesEof =
         CapabilityFlags.has(clientCapabilities, CapabilityFlags.CLIENT_DEPRECATE_EOF);
     this.metadataStatus = sessionStatus & (ServerStatus.AUTOCOMMIT | ServerStatus.IN_TRANS);
@@ -94,11 +100,23 @@ public final class ScatterRelay {
     metadataSent = true;
   }
 
-  /** Rows go straight into the client buffer; the end marker is read and taken back out. */
+  /** Whether the client has all the rows it asked for: no other group need be asked. */
+  public boolean satisfied() {
+    return rowLimit >= 0 && rowsSent >= rowLimit;
+  }
+
+  /**
+   * Rows go straight into the client buffer; the end marker is read and taken back out. Rows past
+   * the limit are read and dropped, so the connection ends the command clean.
+   */
   private void relayRows(BackendChannel backend, boolean backendDeprecatesEof, RelayOutcome outcome)
       throws IOException {
     while (true) {
       int length = backend.readFrameHeader();
+      if (satisfied() && !isShortMarker(length)) {
+        skipRow(backend, length);
+        continue;
+      }
       ByteBuf buffer = client.buffer();
       int start = buffer.writerIndex();
       client.frameHeader(length);
@@ -125,12 +143,32 @@ public final class ScatterRelay {
         }
         return;
       }
+      if (satisfied()) {
+        // A short row past the limit; longer ones were skipped unread.
+        client.dropPacketAt(start);
+        continue;
+      }
       while (length == PacketFraming.MAX_FRAME_PAYLOAD) {
         length = backend.readFrameHeader();
         client.frameHeader(length);
         backend.readPayload(client.buffer(), length);
       }
+      rowsSent++;
       client.flushIfLarge();
+    }
+  }
+
+  /** Whether a packet of this length may be an end marker or an error rather than a row. */
+  private static boolean isShortMarker(int length) {
+    return length < PacketFraming.MAX_FRAME_PAYLOAD;
+  }
+
+  /** Drops a row the client did not ask for, continuation frames included. */
+  private static void skipRow(BackendChannel backend, int length) throws IOException {
+    backend.skipPayload(length);
+    while (length == PacketFraming.MAX_FRAME_PAYLOAD) {
+      length = backend.readFrameHeader();
+      backend.skipPayload(length);
     }
   }
 

@@ -18,6 +18,7 @@ import io.shardway.server.topology.BackendGroup;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * Runs one statement on several shard groups, one group after another, each on a connection
@@ -48,13 +49,15 @@ final class ScatterStatements {
       ConnectionState state,
       StatementInfo info,
       List<BackendGroup> groups,
+      long rowLimit,
       int sessionStatus,
       Send send) {
     if (refusedWhileHeld()) {
       return;
     }
-    ScatterRelay relay = new ScatterRelay(writer, capabilities, sessionStatus);
-    if (readEach(state, info, groups, send, channel -> relay.relayPart(channel).error())) {
+    ScatterRelay relay = new ScatterRelay(writer, capabilities, sessionStatus, rowLimit);
+    if (readEach(
+        state, info, groups, send, channel -> relay.relayPart(channel).error(), relay::satisfied)) {
       relay.finish();
     }
   }
@@ -75,7 +78,7 @@ final class ScatterStatements {
       return;
     }
     FoldedParts parts = new FoldedParts();
-    if (!readEach(state, info, groups, send, parts::readPart)) {
+    if (!readEach(state, info, groups, send, parts::readPart, () -> false)) {
       return;
     }
     byte[] row;
@@ -134,16 +137,20 @@ final class ScatterStatements {
   }
 
   /**
-   * Sends the statement to each group in turn and reads its answer; false when a group failed,
-   * after answering its error (following the rows already sent, if any).
+   * Sends the statement to each group in turn and reads its answer, until {@code enough} says the
+   * client has what it asked for (the first group is always asked: its answer describes the
+   * columns); false when a group failed, after answering its error (following the rows already
+   * sent, if any).
    */
   private boolean readEach(
       ConnectionState state,
       StatementInfo info,
       List<BackendGroup> groups,
       Send send,
-      PartReader reader) {
-    for (BackendGroup group : groups) {
+      PartReader reader,
+      BooleanSupplier enough) {
+    for (int i = 0; i < groups.size() && (i == 0 || !enough.getAsBoolean()); i++) {
+      BackendGroup group = groups.get(i);
       boolean done =
           part(
               state,

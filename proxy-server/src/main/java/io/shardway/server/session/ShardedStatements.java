@@ -86,7 +86,8 @@ final class ShardedStatements {
       List<BackendGroup> targets = new ArrayList<>();
       many.groups().forEach(name -> targets.add(groups.group(name)));
       switch (many.merge()) {
-        case CONCATENATE -> scatter.concatenate(state, info, targets, sessionStatus, send);
+        case CONCATENATE ->
+            scatter.concatenate(state, info, targets, many.rowLimit(), sessionStatus, send);
         case SUM_AFFECTED_ROWS -> scatter.sumAffectedRows(state, info, targets, false, send);
         case ALL_MUST_SUCCEED -> scatter.sumAffectedRows(state, info, targets, true, send);
         case AGGREGATE ->

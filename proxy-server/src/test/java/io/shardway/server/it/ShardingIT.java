@@ -149,6 +149,29 @@ class ShardingIT {
     assertEquals(Set.of(id), idsOn((int) (id % 2), "SELECT id FROM users WHERE id = " + id));
   }
 
+  @Test
+  void aLimitWithoutOrderTakesTheFirstRowsOfTheGroups() throws SQLException {
+    Set<Long> all = Set.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
+    try (Connection c = cluster.connect("")) {
+      for (int limit : new int[] {0, 1, 3, 5, 7, 10, 20}) {
+        List<Long> ids = new ArrayList<>();
+        try (Statement s = c.createStatement();
+            ResultSet rs = s.executeQuery("SELECT id FROM users LIMIT " + limit)) {
+          while (rs.next()) {
+            ids.add(rs.getLong(1));
+          }
+        }
+        assertEquals(Math.min(limit, 10), ids.size(), "LIMIT " + limit);
+        assertEquals(ids.size(), new TreeSet<>(ids).size(), "distinct rows");
+        assertTrue(all.containsAll(ids), ids.toString());
+      }
+      assertEquals(Set.of(), ids(c, "SELECT id FROM users WHERE country = 'FR' LIMIT 5"));
+      assertEquals("1", single(c, "SELECT 1 FROM users WHERE country = 'US' LIMIT 1"));
+      // The rows past the limit were read and dropped: the connections answer the next statement.
+      assertEquals("10", single(c, "SELECT COUNT(*) FROM users"));
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(Client.class)
   void aggregatesWithoutGroupByAreFoldedAcrossGroups(Client client) throws SQLException {
@@ -252,7 +275,8 @@ class ShardingIT {
         "SELECT MIN(name) FROM users",
         "SELECT country, COUNT(*) FROM users GROUP BY country",
         "SELECT DISTINCT country FROM users",
-        "SELECT id FROM users LIMIT 3",
+        "SELECT id FROM users LIMIT 1, 3",
+        "SELECT id FROM users ORDER BY name LIMIT 3",
         "SELECT u.id FROM users u JOIN orders o ON o.id = u.id",
         "INSERT INTO users (id, name, country) VALUES (20, 'a', 'US'), (21, 'b', 'US')",
         "INSERT INTO users VALUES (22, 'c', 'US')"

@@ -91,7 +91,7 @@ final class Footprint {
 
   /** The plan of a statement that writes or reads where its sharded reads and tables are. */
   KeyedPlan plan(Merge merge, int parameterCount) {
-    return plan(merge, List.of(), parameterCount);
+    return plan(merge, List.of(), -1, parameterCount);
   }
 
   /**
@@ -99,8 +99,11 @@ final class Footprint {
    *
    * @param aggregates as {@link Route.Scatter#aggregates}: for {@link Merge#AGGREGATE}, the
    *     function of each item of the select list; empty for any other merge
+   * @param rowLimit as {@link Route.Scatter#rowLimit}: for {@link Merge#CONCATENATE}, the n of a
+   *     SELECT that ends with {@code LIMIT n}; -1 for none, and for any other merge
    */
-  KeyedPlan plan(Merge merge, List<AggregateFunction> aggregates, int parameterCount) {
+  KeyedPlan plan(
+      Merge merge, List<AggregateFunction> aggregates, long rowLimit, int parameterCount) {
     List<TableRef> unsharded = new ArrayList<>();
     List<TableRef> broadcast = new ArrayList<>();
     for (TableRef table : tables) {
@@ -111,6 +114,13 @@ final class Footprint {
       }
     }
     return new KeyedPlan(
-        reads, unsharded, broadcast, merge, aggregates, layouts.defaultGroup(), parameterCount);
+        reads,
+        unsharded,
+        broadcast,
+        merge,
+        aggregates,
+        rowLimit,
+        layouts.defaultGroup(),
+        parameterCount);
   }
 }

@@ -26,6 +26,7 @@ final class KeyedPlan implements RoutePlan {
   private final List<TableRef> broadcast;
   private final Merge merge;
   private final List<AggregateFunction> aggregates;
+  private final long rowLimit;
   private final String defaultGroup;
   private final int parameterCount;
 
@@ -35,6 +36,7 @@ final class KeyedPlan implements RoutePlan {
       List<TableRef> broadcast,
       Merge merge,
       List<AggregateFunction> aggregates,
+      long rowLimit,
       String defaultGroup,
       int parameterCount) {
     this.reads = List.copyOf(reads);
@@ -42,6 +44,7 @@ final class KeyedPlan implements RoutePlan {
     this.broadcast = List.copyOf(broadcast);
     this.merge = merge;
     this.aggregates = List.copyOf(aggregates);
+    this.rowLimit = rowLimit;
     this.defaultGroup = defaultGroup;
     this.parameterCount = parameterCount;
   }
@@ -58,7 +61,7 @@ final class KeyedPlan implements RoutePlan {
       List<String> groups = groups(params);
       return groups.size() == 1
           ? new Single(groups.get(0))
-          : new Scatter(groups, merge, aggregates);
+          : new Scatter(groups, merge, aggregates, rowLimit);
     } catch (Refusal refusal) {
       return new Refused(refusal.getMessage());
     }

@@ -48,7 +48,8 @@ final class Planner {
       selects.select(select, new Role(true, SELECT_PHRASE, null));
       List<AggregateFunction> aggregates = ScatterShape.aggregates(select);
       Merge merge = aggregates.isEmpty() ? Merge.CONCATENATE : Merge.AGGREGATE;
-      plan = footprint.plan(merge, aggregates, params);
+      long rowLimit = aggregates.isEmpty() ? ScatterShape.rowLimit(select) : -1;
+      plan = footprint.plan(merge, aggregates, rowLimit, params);
     } else if (statement instanceof Insert insert) {
       plan = InsertAnalysis.plan(insert, selects, info, params);
     } else if (statement instanceof Upsert upsert) {

@@ -22,13 +22,22 @@ public sealed interface Route {
    * @param groups at least two, each once
    * @param aggregates for {@link Merge#AGGREGATE}, the function of each item of the select list, in
    *     order; empty for any other merge
+   * @param rowLimit for {@link Merge#CONCATENATE}, when the SELECT ends with {@code LIMIT rowLimit}
+   *     and no ORDER BY: the merged result stops after that many rows, which may come from any
+   *     groups; -1 when the rows are not limited, and for any other merge
    */
-  record Scatter(List<String> groups, Merge merge, List<AggregateFunction> aggregates)
+  record Scatter(
+      List<String> groups, Merge merge, List<AggregateFunction> aggregates, long rowLimit)
       implements Route {
 
-    /** A scatter whose merge folds no aggregates. */
+    /** A scatter whose merge folds no aggregates and limits no rows. */
     public Scatter(List<String> groups, Merge merge) {
-      this(groups, merge, List.of());
+      this(groups, merge, List.of(), -1);
+    }
+
+    /** A scatter whose merge limits no rows. */
+    public Scatter(List<String> groups, Merge merge, List<AggregateFunction> aggregates) {
+      this(groups, merge, aggregates, -1);
     }
 
     public Scatter {
@@ -42,6 +51,12 @@ public sealed interface Route {
       if ((merge == Merge.AGGREGATE) == aggregates.isEmpty()) {
         throw new IllegalArgumentException(
             "aggregates: " + aggregates + " (expected: some exactly when the merge is AGGREGATE)");
+      }
+      if (rowLimit < -1 || rowLimit >= 0 && merge != Merge.CONCATENATE) {
+        throw new IllegalArgumentException(
+            "rowLimit: "
+                + rowLimit
+                + " (expected: -1, or at least 0 when the merge is CONCATENATE)");
       }
     }
   }

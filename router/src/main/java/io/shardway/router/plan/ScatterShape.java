@@ -5,6 +5,7 @@ import static io.shardway.router.plan.AggregateFunction.MAX;
 import static io.shardway.router.plan.AggregateFunction.MIN;
 import static io.shardway.router.plan.AggregateFunction.SUM;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,7 @@ import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.ExpressionVisitorAdapter;
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.JsonAggregateFunction;
+import net.sf.jsqlparser.expression.LongValue;
 import net.sf.jsqlparser.expression.MySQLGroupConcat;
 import net.sf.jsqlparser.statement.select.AllColumns;
 import net.sf.jsqlparser.statement.select.PlainSelect;
@@ -26,6 +28,10 @@ import net.sf.jsqlparser.statement.select.SelectItem;
  * what needs the rows of all shards at once (DISTINCT, GROUP BY, HAVING, aggregates, window
  * functions, ORDER BY, LIMIT), and what would happen once per shard (SELECT … INTO, {@code
  * SQL_CALC_FOUND_ROWS}). Until Shardway merges such results, these SELECTs run on one group only.
+ *
+ * <p>One kind of LIMIT is merged: a SELECT merged by concatenation that ends with {@code LIMIT n},
+ * n a number, and has no ORDER BY may return any n rows, so the rows of the groups one after
+ * another stop after n (see {@link Route.Scatter#rowLimit}).
  *
  * <p>One kind of aggregate is merged: a select list made only of {@code COUNT(*)}, {@code
  * COUNT(expr)}, {@code SUM(expr)}, {@code MIN(expr)} and {@code MAX(expr)}, without DISTINCT, folds
@@ -90,13 +96,38 @@ final class ScatterShape {
             || select.getTop() != null
             || select.getFirst() != null
             || select.getSkip() != null;
-    if (limited) {
+    if (limited && (rowLimit(select) < 0 || !aggregates(select).isEmpty())) {
       return "LIMIT";
     }
     if (select.getIntoTables() != null || select.getMySqlSelectIntoClause() != null) {
       return "SELECT … INTO";
     }
     return select.getMySqlSqlCalcFoundRows() ? "SQL_CALC_FOUND_ROWS" : null;
+  }
+
+  /**
+   * The n of {@code select} when it is a SELECT, with no ORDER BY, that ends with {@code LIMIT n}
+   * and limits its rows no other way, n being a number (no {@code ?}, no offset); otherwise -1.
+   */
+  static long rowLimit(Select select) {
+    if (!(select instanceof PlainSelect plain)
+        || plain.getLimit() == null
+        || !(plain.getLimit().getRowCount() instanceof LongValue rowCount)
+        || plain.getLimit().getOffset() != null
+        || plain.getLimit().getByExpressions() != null
+        || plain.getOffset() != null
+        || plain.getFetch() != null
+        || plain.getLimitBy() != null
+        || plain.getTop() != null
+        || plain.getFirst() != null
+        || plain.getSkip() != null
+        || plain.getOrderByElements() != null && !plain.getOrderByElements().isEmpty()) {
+      return -1;
+    }
+    // Anything after the LIMIT (FOR UPDATE, INTO, …) shows in the text's end.
+    BigInteger n = rowCount.getBigIntegerValue();
+    boolean last = plain.toString().endsWith(" LIMIT " + rowCount);
+    return last && n.bitLength() < Long.SIZE ? n.longValue() : -1;
   }
 
   /**

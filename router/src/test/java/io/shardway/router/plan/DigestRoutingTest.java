@@ -196,6 +196,18 @@ class DigestRoutingTest {
   }
 
   @Test
+  void carriesTheRowLimitOfTheText() {
+    RoutePlan plan = CACHE.plan("SELECT * FROM users WHERE name = 'x' AND id IN (4, ?) LIMIT 7");
+
+    assertInstanceOf(DigestPlan.class, plan);
+    assertEquals(Routes.limited(List.of("s0", "s1"), 7), plan.bind(keys(5)));
+    assertEquals(Routes.single("s0"), plan.bind(keys(8)));
+    assertEquals(
+        Routes.limited(TestLayouts.ALL, 8),
+        CACHE.plan("SELECT * FROM users WHERE name = 'y' LIMIT 8").bind(List.of()));
+  }
+
+  @Test
   void refusalsBeforeBindingAreTheTextsOwn() {
     String sql = "INSERT INTO users (id) VALUES (2 + 3)";
 

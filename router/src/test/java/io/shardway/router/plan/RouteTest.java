@@ -43,6 +43,25 @@ class RouteTest {
   }
 
   @Test
+  void scatterLimitsRowsOnlyWhenItConcatenates() {
+    List<String> groups = List.of("s0", "s1");
+    List<AggregateFunction> count = List.of(AggregateFunction.COUNT);
+
+    assertEquals(-1, new Scatter(groups, Merge.CONCATENATE).rowLimit());
+    assertEquals(-1, new Scatter(groups, Merge.AGGREGATE, count).rowLimit());
+    assertEquals(0, new Scatter(groups, Merge.CONCATENATE, List.of(), 0).rowLimit());
+    assertEquals(10, new Scatter(groups, Merge.CONCATENATE, List.of(), 10).rowLimit());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new Scatter(groups, Merge.CONCATENATE, List.of(), -2));
+    assertThrows(
+        IllegalArgumentException.class, () -> new Scatter(groups, Merge.AGGREGATE, count, 1));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new Scatter(groups, Merge.SUM_AFFECTED_ROWS, List.of(), 1));
+  }
+
+  @Test
   void layoutsCheckTheirGroups() {
     TestLayouts.Mod mod = new TestLayouts.Mod(2);
 

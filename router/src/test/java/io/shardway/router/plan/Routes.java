@@ -53,6 +53,11 @@ final class Routes {
     return new Scatter(groups, Merge.AGGREGATE, List.of(aggregates));
   }
 
+  /** A scatter to {@code groups} whose rows, one group after another, stop after {@code n}. */
+  static Scatter limited(List<String> groups, long n) {
+    return new Scatter(groups, Merge.CONCATENATE, List.of(), n);
+  }
+
   static Refused refused(String reason) {
     return new Refused(reason);
   }

@@ -7,6 +7,7 @@ import static io.shardway.router.plan.AggregateFunction.SUM;
 import static io.shardway.router.plan.Merge.CONCATENATE;
 import static io.shardway.router.plan.Routes.aggregate;
 import static io.shardway.router.plan.Routes.all;
+import static io.shardway.router.plan.Routes.limited;
 import static io.shardway.router.plan.Routes.refused;
 import static io.shardway.router.plan.Routes.route;
 import static io.shardway.router.plan.Routes.scatter;
@@ -117,9 +118,23 @@ class SelectRoutingTest {
             "SELECT ROW_NUMBER() OVER (ORDER BY id) FROM users",
             refused("window functions" + several)),
         row("SELECT * FROM users ORDER BY id", refused("ORDER BY" + several)),
-        row("SELECT * FROM users LIMIT 10", refused("LIMIT" + several)),
+        row("SELECT * FROM users LIMIT 2, 3", refused("LIMIT" + several)),
+        row("SELECT * FROM users LIMIT 3 OFFSET 2", refused("LIMIT" + several)),
+        row("SELECT * FROM users LIMIT ?", refused("LIMIT" + several), 3),
         row("SELECT * FROM users LIMIT ?, ?", refused("LIMIT" + several), 0, 10),
-        row("SELECT * FROM users WHERE id IN (4, 5) LIMIT 1", refused("LIMIT" + several)),
+        row("SELECT * FROM users ORDER BY id LIMIT 3", refused("ORDER BY" + several)),
+        row("SELECT * FROM users FETCH FIRST 3 ROWS ONLY", refused("LIMIT" + several)),
+        row("SELECT * FROM users LIMIT 3 FOR UPDATE", refused("LIMIT" + several)),
+        row("SELECT * FROM users LIMIT 18446744073709551615", refused("LIMIT" + several)),
+        row(
+            "SELECT id FROM users UNION ALL SELECT 1 LIMIT 3",
+            refused("a UNION that reads users from several shard groups")),
+        row(
+            "SELECT * FROM (SELECT * FROM users LIMIT 3) AS t",
+            refused("a derived table that reads users from several shard groups")),
+        row(
+            "(SELECT * FROM users LIMIT 3)",
+            refused("a SELECT in parentheses that reads users from several shard groups")),
         row("SELECT * FROM users INTO OUTFILE '/tmp/u'", refused("SELECT … INTO" + several)),
         row("SELECT SQL_CALC_FOUND_ROWS * FROM users", refused("SQL_CALC_FOUND_ROWS" + several)),
         row("SELECT @n := id FROM users", refused("user variables" + several)),
@@ -129,13 +144,23 @@ class SelectRoutingTest {
         row("SELECT DISTINCT name FROM users WHERE id = 5 GROUP BY name", single("s1")),
         row("SELECT COUNT(*), MAX(name) FROM users WHERE id IN (5, 9)", single("s1")),
         row("SELECT * FROM users WHERE id = 5 ORDER BY name LIMIT 10", single("s1")),
+        row("SELECT * FROM users WHERE id = 5 LIMIT 10", single("s1")),
+        row("SELECT * FROM users WHERE id IN (5, 9) LIMIT 2, 3", single("s1")),
+        row("SELECT * FROM users WHERE id = ? LIMIT ?", single("s2"), 6, 3),
         row("SELECT COUNT(*) AS orders FROM users WHERE id = 5", single("s1")),
         row("SELECT *, @n := id FROM users WHERE id = 5", single("s1")),
         // What is harmless on several groups.
         row("SELECT id, name, NOW() FROM users", all(CONCATENATE)),
         row("SELECT * FROM users WHERE id IN (4, 5) FOR UPDATE", scatter(CONCATENATE, "s0", "s1")),
         row("SELECT (SELECT COUNT(*) FROM countries) FROM users", all(CONCATENATE)),
-        row("SELECT * FROM users WHERE 1 = 0", all(CONCATENATE)));
+        row("SELECT * FROM users WHERE 1 = 0", all(CONCATENATE)),
+        // LIMIT n without ORDER BY returns any n rows: the groups' rows, cut after n.
+        row("SELECT * FROM users LIMIT 10", limited(ALL, 10)),
+        row("SELECT 1 FROM users WHERE name = 'x' LIMIT 1", limited(ALL, 1)),
+        row("SELECT * FROM users LIMIT 0", limited(ALL, 0)),
+        row("select * from users  limit  010", limited(ALL, 10)),
+        row("SELECT * FROM users WHERE id IN (4, 5) LIMIT 1", limited(List.of("s0", "s1"), 1)),
+        row("SELECT u.id FROM users u JOIN orders o ON o.user_id = u.id LIMIT 5", limited(ALL, 5)));
   }
 
   /**
@@ -197,6 +222,7 @@ class SelectRoutingTest {
         row("SELECT MAX(id) FROM users ORDER BY 1", refused("ORDER BY" + several)),
         row("SELECT COUNT(*) FROM users LIMIT 1", refused("LIMIT" + several)),
         row("SELECT SUM(n) FROM users LIMIT ?", refused("LIMIT" + several), 1),
+        row("SELECT MAX(id) FROM users WHERE id IN (4, 5) LIMIT 0", refused("LIMIT" + several)),
         row("SELECT COUNT(*) FROM users INTO OUTFILE '/tmp/n'", refused("SELECT … INTO" + several)),
         row("SELECT MAX(@n := id) FROM users", refused("user variables" + several)),
         row(
