@@ -259,16 +259,8 @@ public final class ResultRelay {
     }
   }
 
-  /**
-   * A 0xFE first byte ends rows only in a short packet: with CLIENT_DEPRECATE_EOF the end is an OK
-   * packet (shorter than a frame), without it an EOF packet (shorter than 9 bytes). A longer packet
-   * starting with 0xFE is a row whose first value has an 8-byte length.
-   */
   private boolean isEndMarker(int first) {
-    if (first != EofPacket.HEADER) {
-      return false;
-    }
-    return backendDeprecatesEof ? packetLength < PacketFraming.MAX_FRAME_PAYLOAD : packetLength < 9;
+    return EndOfRows.is(first, packetLength, backendDeprecatesEof);
   }
 
   private int translateEndMarker(RelayOutcome outcome) {

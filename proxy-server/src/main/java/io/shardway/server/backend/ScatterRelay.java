@@ -122,21 +122,15 @@ public final class ScatterRelay {
       client.frameHeader(length);
       backend.readPayload(buffer, length);
       int firstByte = length == 0 ? -1 : buffer.getUnsignedByte(start + PacketFraming.HEADER_SIZE);
-      boolean end =
-          firstByte == EofPacket.HEADER
-              && length < (backendDeprecatesEof ? PacketFraming.MAX_FRAME_PAYLOAD : 9);
+      boolean end = EndOfRows.is(firstByte, length, backendDeprecatesEof);
       if (end || firstByte == ErrPacket.HEADER) {
         ByteBuf packet = buffer.retainedSlice(start + PacketFraming.HEADER_SIZE, length);
         client.dropPacketAt(start);
         try {
           if (firstByte == ErrPacket.HEADER) {
             outcome.error(ErrPacket.decode(packet));
-          } else if (backendDeprecatesEof) {
-            OkPacket ok = OkPacket.decode(packet);
-            endOfRows(outcome, ok.statusFlags(), ok.warnings());
           } else {
-            EofPacket eof = EofPacket.decode(packet);
-            endOfRows(outcome, eof.statusFlags(), eof.warnings());
+            endOfRows(outcome, EndOfRows.decode(packet, backendDeprecatesEof));
           }
         } finally {
           packet.release();
@@ -172,10 +166,10 @@ public final class ScatterRelay {
     }
   }
 
-  private void endOfRows(RelayOutcome outcome, int partStatus, int partWarnings) {
-    outcome.endOfRows(partStatus, partWarnings);
-    warnings = Math.min(0xFFFF, warnings + partWarnings);
-    status = partStatus & ~ServerStatus.MORE_RESULTS_EXISTS;
+  private void endOfRows(RelayOutcome outcome, EndOfRows end) {
+    outcome.endOfRows(end.statusFlags(), end.warnings());
+    warnings = Math.min(0xFFFF, warnings + end.warnings());
+    status = end.statusFlags() & ~ServerStatus.MORE_RESULTS_EXISTS;
   }
 
   /** Ends the joined result, after the last shard's rows. */

@@ -45,7 +45,7 @@ final class Errors {
 
   /** Error 1235, MySQL's "not supported yet", with what Shardway cannot do. */
   static ErrPacket notSupported(String what) {
-    return new ErrPacket(1235, "42000", "This version of Shardway doesn't yet support " + what);
+    return refused("This version of Shardway doesn't yet support " + what);
   }
 
   static ErrPacket unknownStatement(long id, String command) {

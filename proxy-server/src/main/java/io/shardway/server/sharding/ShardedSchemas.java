@@ -20,18 +20,19 @@ public final class ShardedSchemas {
   private final Map<String, Router> routers = new HashMap<>();
 
   public ShardedSchemas(Map<String, SchemaConfig> schemas) {
-    SchemaLayouts.of(schemas)
-        .forEach(
-            (name, layouts) -> {
-              if (layouts.shardsAnything()) {
-                routers.put(name, new Router(new ShardRouter(layouts)));
-              }
-            });
+    Map<String, SchemaLayouts> layouts = SchemaLayouts.of(schemas);
+    for (SchemaConfig schema : schemas.values()) {
+      SchemaLayouts own = layouts.get(schema.name().toLowerCase(Locale.ROOT));
+      if (own.shardsAnything()) {
+        // Keyed as configured: a session's schema is a configured name, spelled as configured.
+        routers.put(schema.name(), new Router(new ShardRouter(own)));
+      }
+    }
   }
 
   /** The router of {@code schema}, or null when its statements all go to its default group. */
   public Router router(String schema) {
-    return schema == null ? null : routers.get(schema.toLowerCase(Locale.ROOT));
+    return schema == null ? null : routers.get(schema);
   }
 
   /** One schema's router and its plans. */
