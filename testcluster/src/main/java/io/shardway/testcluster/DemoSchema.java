@@ -57,16 +57,35 @@ public final class DemoSchema {
 
   /** Creates {@code appdb} on {@code server} from scratch (dropping an existing one). */
   public static void load(MariaDbServer server) {
-    server.runScript(SCRIPT);
+    createSchema(server);
     try (Connection connection = server.connectAsRoot(SCHEMA)) {
       connection.setAutoCommit(false);
-      Random random = new Random(SEED);
-      insertUsers(connection, countryCodes(connection), random);
-      insertOrders(connection, random);
+      insertUsersAndOrders(connection);
       connection.commit();
     } catch (SQLException e) {
       throw new IllegalStateException("cannot load the demo rows into " + server, e);
     }
+  }
+
+  /**
+   * Creates {@code appdb} on {@code server} from scratch (dropping an existing one): its tables and
+   * the countries, but no users and no orders.
+   */
+  public static void createSchema(MariaDbServer server) {
+    server.runScript(SCRIPT);
+  }
+
+  /**
+   * Inserts the generated users, then their orders, over {@code connection}, whose default schema
+   * must be {@code appdb} and which must see the countries. Each row is an INSERT of its own (a
+   * batch, which the driver sends statement by statement unless {@code rewriteBatchedStatements} is
+   * set), so the connection may be one to Shardway, which places every row in the shard group of
+   * its key. Commits nothing itself: with autocommit off, the caller commits.
+   */
+  public static void insertUsersAndOrders(Connection connection) throws SQLException {
+    Random random = new Random(SEED);
+    insertUsers(connection, countryCodes(connection), random);
+    insertOrders(connection, random);
   }
 
   private static List<String> countryCodes(Connection connection) throws SQLException {

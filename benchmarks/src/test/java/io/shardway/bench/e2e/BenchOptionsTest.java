@@ -56,6 +56,44 @@ class BenchOptionsTest {
   }
 
   @Test
+  void shardsMeasureBothWorkloadsAgainstDirect() {
+    BenchOptions options = parse("--shards", "3");
+    assertEquals(3, options.shards());
+    assertEquals(List.of(Target.Kind.DIRECT, Target.Kind.SHARDWAY), options.targets());
+    assertEquals(List.of(Workload.POINT_SELECT, Workload.RANGE_COUNT), options.workloads());
+    assertEquals(ROOT.resolve("benchmarks/target/e2e/T-text-3-shards"), options.workDirectory());
+    assertEquals(0, parse().shards());
+    assertEquals(List.of(Workload.POINT_SELECT), parse().workloads());
+  }
+
+  @Test
+  void shardsRefuseWhatTheyDoNotCombineWith() {
+    assertEquals(
+        "shards: 1 (expected: 0, or >= 2)",
+        assertThrows(IllegalArgumentException.class, () -> parse("--shards", "1")).getMessage());
+    assertEquals(
+        "shards: -2 (expected: 0, or >= 2)",
+        assertThrows(IllegalArgumentException.class, () -> parse("--shards=-2")).getMessage());
+    assertEquals(
+        "replicas: 1 (expected: 0 with --shards: its shard groups have none)",
+        assertThrows(IllegalArgumentException.class, () -> parse("--shards=2", "--replicas=1"))
+            .getMessage());
+    assertEquals(
+        "write-percent: 10 (expected: 0 with --shards, which checks its counts against the"
+            + " loaded rows)",
+        assertThrows(
+                IllegalArgumentException.class, () -> parse("--shards=2", "--write-percent=10"))
+            .getMessage());
+    assertEquals(
+        "targets: relay (expected: direct and shardway with --shards, which compares Shardway"
+            + " with one unsharded server)",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> parse("--shards=2", "--targets=direct,relay,shardway"))
+            .getMessage());
+  }
+
+  @Test
   void helpAsksForNoRun() {
     assertTrue(BenchOptions.parse(new String[] {"--help"}, ROOT, "T").isEmpty());
   }

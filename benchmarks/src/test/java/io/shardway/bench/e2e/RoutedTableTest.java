@@ -11,20 +11,12 @@ import org.junit.jupiter.api.Test;
 class RoutedTableTest {
 
   private static Measurement round(int round, long reads, long writes, List<Routed> routed) {
-    return new Measurement(
+    return Measurements.oneSecond(
         Target.Kind.SHARDWAY,
+        Workload.POINT_SELECT,
         round,
         reads + writes,
         writes,
-        0,
-        1_000_000_000L,
-        new LatencyHistogram(),
-        ProcCpu.Usage.UNKNOWN,
-        ProcCpu.Usage.UNKNOWN,
-        ProcCpu.Usage.UNKNOWN,
-        -1,
-        -1,
-        Map.of(),
         Map.of(),
         routed);
   }

@@ -18,8 +18,9 @@ public final class ShardwayCli {
       Commands:
         serve --config FILE      run the proxy with the configuration in FILE
         check-config FILE        validate FILE; print every problem as FILE:LINE:COLUMN: message
-        demo [--port N]          start an embedded MariaDB with sample data and a proxy in front
-                                 of it (127.0.0.1:6033 unless --port); Ctrl-C stops everything
+        demo [--port N]          start two shard groups of embedded MariaDB (primary and replica each)
+                                 with sample data and a proxy in front (127.0.0.1:6033 unless
+                                 --port); Ctrl-C stops everything
         --help                   show this help
       """;
 

@@ -3,7 +3,6 @@ package io.shardway.bench.e2e;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,26 +16,24 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * sysbench's {@code oltp_point_select} in Java: each client thread holds one mysql-connector-j
- * connection and runs {@code SELECT c FROM sbtest1 WHERE id=?} with uniformly random ids for a
- * fixed time, checking every answer. With {@code --write-percent} that share of the operations is
- * sysbench's {@code oltp_update_index} statement instead, {@code UPDATE sbtest1 SET k = k + 1 WHERE
- * id = ?}: it leaves {@code c} alone, so the reads' answers stay checkable, while it gives a proxy
- * that splits reads and writes a write to route and a session to read its own writes after. The CPU
- * of MariaDB, of the process in the middle, of this JVM and of the machine, and what Shardway
- * routed to each server, are read just before the threads start and just after they stop.
+ * sysbench-style load in Java: each client thread holds one mysql-connector-j connection and runs
+ * the read of a {@link Workload} (sysbench's {@code oltp_point_select}, {@code SELECT c FROM
+ * sbtest1 WHERE id=?} with uniformly random ids, or a range count) for a fixed time, checking every
+ * answer. With {@code --write-percent} that share of the operations is sysbench's {@code
+ * oltp_update_index} statement instead, {@code UPDATE sbtest1 SET k = k + 1 WHERE id = ?}: it
+ * leaves {@code c} alone, so the point selects' answers stay checkable, while it gives a proxy that
+ * splits reads and writes a write to route and a session to read its own writes after. The CPU of
+ * MariaDB, of the process in the middle, of this JVM and of the machine, and what Shardway routed
+ * to each server, are read just before the threads start and just after they stop.
  */
-final class PointSelectLoad {
-  /** The length of every {@code c} value (ten groups of 11 digits and nine dashes). */
-  private static final int C_LENGTH = 119;
-
+final class SbtestLoad {
   private static final int MAX_ERROR_SAMPLES = 20;
   // Past the driver's socketTimeout (30 s), a thread that has not stopped is stuck for good.
   private static final Duration STOP_WAIT = Duration.ofSeconds(40);
   private static final Duration ERROR_PAUSE = Duration.ofMillis(10);
 
   private final int threads;
-  private final int rows;
+  private final SbtestContents contents;
   private final int writePercent;
   private final boolean prepared;
   private final List<Long> mariaDbPids;
@@ -44,17 +41,19 @@ final class PointSelectLoad {
   private final Optional<ShardwayBackends> shardwayBackends;
 
   /**
+   * @param contents what sbtest1 holds: the ids to draw, the answers to expect
    * @param mariaDbPids every mariadbd, whose CPU is summed
    * @param shardwayBackends where to read Shardway's per-server counts in its rounds; empty when
    *     there is nothing to split (no replicas) or no Shardway
    */
-  PointSelectLoad(
+  SbtestLoad(
       BenchOptions options,
+      SbtestContents contents,
       List<Long> mariaDbPids,
       ServerCounters counters,
       Optional<ShardwayBackends> shardwayBackends) {
     this.threads = options.threads();
-    this.rows = options.rows();
+    this.contents = contents;
     this.writePercent = options.writePercent();
     this.prepared = options.prepared();
     this.mariaDbPids = List.copyOf(mariaDbPids);
@@ -62,8 +61,8 @@ final class PointSelectLoad {
     this.shardwayBackends = shardwayBackends;
   }
 
-  /** Runs the load against {@code target} for {@code duration}. */
-  Measurement run(Target target, Duration duration, int round)
+  /** Runs {@code workload} against {@code target} for {@code duration}. */
+  Measurement run(Target target, Workload workload, Duration duration, int round)
       throws InterruptedException, SQLException {
     String url = target.jdbcUrl(SbtestTable.SCHEMA, prepared);
     List<Worker> workers = new ArrayList<>(threads);
@@ -72,16 +71,27 @@ final class PointSelectLoad {
       for (int i = 0; i < threads; i++) {
         workers.add(
             new Worker(
-                target, url, rows, writePercent, new SplittableRandom(round * 1_000L + i), errors));
+                target,
+                url,
+                workload,
+                contents,
+                writePercent,
+                new SplittableRandom(round * 1_000L + i),
+                errors));
       }
-      return measure(target, duration, round, workers, errors);
+      return measure(target, workload, duration, round, workers, errors);
     } finally {
       workers.forEach(Worker::closeQuietly);
     }
   }
 
   private Measurement measure(
-      Target target, Duration duration, int round, List<Worker> workers, Errors errors)
+      Target target,
+      Workload workload,
+      Duration duration,
+      int round,
+      List<Worker> workers,
+      Errors errors)
       throws InterruptedException, SQLException {
     CountDownLatch go = new CountDownLatch(1);
     List<Thread> running = new ArrayList<>(workers.size());
@@ -130,6 +140,7 @@ final class PointSelectLoad {
     }
     return new Measurement(
         target.kind(),
+        workload,
         round,
         queries,
         writes,
@@ -167,13 +178,14 @@ final class PointSelectLoad {
   private static final class Worker {
     private final Target target;
     private final String url;
-    private final int rows;
+    private final Workload workload;
+    private final SbtestContents contents;
     private final int writePercent;
     private final SplittableRandom random;
     private final Errors errors;
     private final LatencyHistogram latencies = new LatencyHistogram();
     private Connection connection;
-    private PreparedStatement statement;
+    private PreparedStatement read;
     private PreparedStatement update;
     private long queries;
     private long writes;
@@ -183,13 +195,15 @@ final class PointSelectLoad {
     Worker(
         Target target,
         String url,
-        int rows,
+        Workload workload,
+        SbtestContents contents,
         int writePercent,
         SplittableRandom random,
         Errors errors) {
       this.target = target;
       this.url = url;
-      this.rows = rows;
+      this.workload = workload;
+      this.contents = contents;
       this.writePercent = writePercent;
       this.random = random;
       this.errors = errors;
@@ -208,10 +222,10 @@ final class PointSelectLoad {
       }
       long end = deadline;
       for (long now = System.nanoTime(); now < end; now = System.nanoTime()) {
-        int id = random.nextInt(rows) + 1;
         boolean write = writePercent > 0 && random.nextInt(100) < writePercent;
         try {
           if (write) {
+            int id = contents.randomId(random);
             int changed = update(id);
             if (changed != 1) {
               errors.add("update of id " + id + " matched " + changed + " rows");
@@ -219,9 +233,9 @@ final class PointSelectLoad {
             }
             writes++;
           } else {
-            String c = select(id);
-            if (c == null || c.length() != C_LENGTH) {
-              errors.add("wrong result for id " + id + ": " + c);
+            Optional<String> wrong = read();
+            if (wrong.isPresent()) {
+              errors.add(wrong.get());
               continue;
             }
           }
@@ -235,15 +249,11 @@ final class PointSelectLoad {
       stoppedAt = System.nanoTime();
     }
 
-    private String select(int id) throws SQLException {
-      if (statement == null) {
+    private Optional<String> read() throws SQLException {
+      if (read == null) {
         connect();
       }
-      statement.setInt(1, id);
-      try (ResultSet result = statement.executeQuery()) {
-        String c = result.next() ? result.getString(1) : null;
-        return result.next() ? "more than one row" : c;
-      }
+      return workload.read(read, random, contents);
     }
 
     private int update(int id) throws SQLException {
@@ -256,7 +266,7 @@ final class PointSelectLoad {
 
     private void connect() throws SQLException {
       connection = DriverManager.getConnection(url, target.user(), target.password());
-      statement = connection.prepareStatement(SbtestTable.POINT_SELECT);
+      read = connection.prepareStatement(workload.sql());
       update = writePercent > 0 ? connection.prepareStatement(SbtestTable.UPDATE_INDEX) : null;
     }
 
@@ -286,7 +296,7 @@ final class PointSelectLoad {
         // Closing after the measurement; nothing to report.
       }
       connection = null;
-      statement = null;
+      read = null;
       update = null;
     }
 
