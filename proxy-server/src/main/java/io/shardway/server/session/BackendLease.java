@@ -1,8 +1,10 @@
 package io.shardway.server.session;
 
 import io.shardway.protocol.ErrPacket;
+import io.shardway.protocol.OkPacket;
 import io.shardway.protocol.ServerStatus;
 import io.shardway.router.StatementInfo;
+import io.shardway.router.StatementKind;
 import io.shardway.server.backend.BackendConnection;
 import io.shardway.server.frontend.ClientWriter;
 import io.shardway.server.state.ConnectionState;
@@ -37,6 +39,8 @@ final class BackendLease {
   private final boolean foundRows;
   private final SessionPins pins;
   private final Runnable onLoss;
+  private final Runnable transactionEnded;
+  private final TransactionSpan span = new TransactionSpan();
   private final Map<BackendGroup, ReadWriteRouting> routings = new HashMap<>();
   private final IntSupplier statusFlags;
   private BackendConnection held;
@@ -47,6 +51,8 @@ final class BackendLease {
    * @param foundRows whether the client asked for CLIENT_FOUND_ROWS (picks the pool)
    * @param statusFlags the server status after the session's last statement
    * @param onLoss what the session forgets when its connection is lost
+   * @param transactionEnded what the session forgets when Shardway ends its transaction itself (one
+   *     that spans shard groups)
    */
   BackendLease(
       SessionContext context,
@@ -54,13 +60,15 @@ final class BackendLease {
       long connectionId,
       boolean foundRows,
       IntSupplier statusFlags,
-      Runnable onLoss) {
+      Runnable onLoss,
+      Runnable transactionEnded) {
     this.context = context;
     this.writer = writer;
     this.connectionId = connectionId;
     this.foundRows = foundRows;
     this.pins = new SessionPins(context.pins());
     this.onLoss = onLoss;
+    this.transactionEnded = transactionEnded;
     this.statusFlags = statusFlags;
   }
 
@@ -81,6 +89,10 @@ final class BackendLease {
    */
   void run(ConnectionState wanted, StatementInfo info, BackendGroup chosen, Work work) {
     BackendGroup group = chosen != null ? chosen : held != null ? heldGroup : defaultGroup(wanted);
+    if (!span.isEmpty() || held != null && heldGroup != group && mayJoinGroups()) {
+      inSpan(wanted, info, group, work);
+      return;
+    }
     if (held != null && heldGroup != group) {
       writer.error(Errors.pinnedToOtherGroup(heldGroup.name(), group.name(), pinReasons()));
       return;
@@ -89,6 +101,127 @@ final class BackendLease {
     if (attempt.retryWithout() != null) {
       attempt(wanted, info, group, work, attempt.retryWithout(), true);
     }
+  }
+
+  /**
+   * Whether the held connection is held for a transaction only, which other shard groups may then
+   * join: anything else it holds (temporary tables, locks, variables) lives on that one server.
+   */
+  boolean mayJoinGroups() {
+    if (held == null) {
+      return false;
+    }
+    Set<PinReason> reasons = pinReasons();
+    return reasons.contains(PinReason.TRANSACTION)
+        && Set.of(PinReason.TRANSACTION, PinReason.WARNINGS).containsAll(reasons);
+  }
+
+  /** A statement of a transaction that spans, or is about to span, several shard groups. */
+  private void inSpan(ConnectionState wanted, StatementInfo info, BackendGroup group, Work work) {
+    String refusal = TransactionSpan.refusal(info);
+    if (refusal != null) {
+      writer.error(Errors.notSupported(refusal));
+      return;
+    }
+    if (!span.isEmpty()
+        && (info.kind() == StatementKind.COMMIT || info.kind() == StatementKind.ROLLBACK)) {
+      endSpan(info.kind() == StatementKind.COMMIT);
+      return;
+    }
+    if (group == heldGroup) {
+      attempt(wanted, info, group, work, null, true);
+      return;
+    }
+    BackendConnection joined = joined(wanted, info, group);
+    if (joined == null) {
+      return;
+    }
+    try {
+      ErrPacket syncError = StateSync.apply(wanted, joined, info, context.schemas());
+      if (syncError != null) {
+        writer.error(syncError);
+        return;
+      }
+      group.writer().routedWrite();
+      work.run(joined);
+    } catch (IOException | RuntimeException e) {
+      spanLost(e);
+    }
+  }
+
+  /**
+   * The connection of {@code group} in the session's transaction: joined now, on the group's
+   * writer, if the group has none yet. Null after answering the error when it cannot join.
+   */
+  private BackendConnection joined(ConnectionState wanted, StatementInfo info, BackendGroup group) {
+    BackendConnection joined = span.connection(group);
+    if (joined != null) {
+      return joined;
+    }
+    ReadWriteRouting.Route route =
+        routings
+            .computeIfAbsent(group, g -> new ReadWriteRouting(g, context.readWrite()))
+            .writerRoute();
+    if (route.error() != null) {
+      writer.error(route.error());
+      return null;
+    }
+    try {
+      joined = route.member().pool().borrow(foundRows);
+    } catch (SQLException e) {
+      writer.error(Errors.fromBackend(e));
+      return null;
+    }
+    try {
+      ErrPacket error = StateSync.apply(wanted, joined, info, context.schemas());
+      if (error == null && ServerStatus.has(statusFlags.getAsInt(), ServerStatus.AUTOCOMMIT)) {
+        // With autocommit off, the group's first statement opens its transaction by itself.
+        error = BackendCommands.query(joined.channel(), "START TRANSACTION");
+      }
+      if (error != null) {
+        giveBackPart(joined);
+        writer.error(error);
+        return null;
+      }
+    } catch (IOException | RuntimeException e) {
+      joined.markBroken();
+      joined.release();
+      log.warn("session {}: backend connection lost: {}", connectionId, e.toString());
+      writer.error(Errors.lostConnection(false));
+      return null;
+    }
+    span.join(group, joined);
+    return joined;
+  }
+
+  /** COMMIT or ROLLBACK of a transaction that spans groups: on every group, answered here. */
+  private void endSpan(boolean commit) {
+    ErrPacket error = null;
+    if (commit) {
+      error = span.commit(heldGroup, held, this);
+    } else {
+      span.rollback(held, this);
+    }
+    unpin(PinReason.TRANSACTION);
+    transactionEnded.run();
+    if (error != null) {
+      writer.error(error);
+    } else {
+      writer.ok(new OkPacket(0, 0, statusFlags.getAsInt() & ~ServerStatus.IN_TRANS, 0));
+    }
+    releaseIfUnpinned();
+  }
+
+  /** A connection of a transaction that spans groups failed: the whole transaction is gone. */
+  private void spanLost(Exception cause) {
+    log.warn("session {}: backend connection lost: {}", connectionId, cause.toString());
+    span.abandon();
+    if (held != null) {
+      drop(held);
+    }
+    onLoss.run();
+    writer.restartResponse();
+    writer.error(Errors.lostConnection(true));
   }
 
   /** The shard group of the current schema's unlisted tables. */
@@ -183,6 +316,100 @@ final class BackendLease {
     }
   }
 
+  /**
+   * A connection of {@code group} for one part of a statement that runs on several groups at once,
+   * brought to {@code wanted}'s state. The session does not hold it: the caller gives it back with
+   * {@link #giveBackPart}. Null after answering the error when no server of the group can take the
+   * part.
+   */
+  BackendConnection borrowPart(ConnectionState wanted, StatementInfo info, BackendGroup group) {
+    if (held != null) {
+      return partInTransaction(wanted, info, group);
+    }
+    ReadWriteRouting routing =
+        routings.computeIfAbsent(group, g -> new ReadWriteRouting(g, context.readWrite()));
+    boolean autocommit = ServerStatus.has(statusFlags.getAsInt(), ServerStatus.AUTOCOMMIT);
+    ReadWriteRouting.Route route = routing.route(info, autocommit, null);
+    for (int attempt = 0; ; attempt++) {
+      if (route.error() != null) {
+        writer.error(route.error());
+        return null;
+      }
+      BackendConnection backend;
+      try {
+        backend = route.member().pool().borrow(foundRows);
+      } catch (SQLException e) {
+        if (route.replica() && attempt == 0) {
+          group.unreachable(route.member(), e.getMessage());
+          route = routing.route(info, autocommit, route.member());
+          continue;
+        }
+        writer.error(Errors.fromBackend(e));
+        return null;
+      }
+      try {
+        ErrPacket syncError = StateSync.apply(wanted, backend, info, context.schemas());
+        if (syncError != null) {
+          giveBackPart(backend);
+          writer.error(syncError);
+          return null;
+        }
+        if (route.replica() && !routing.caughtUp(route, backend)) {
+          // The replica has not applied this session's last write yet: read from the writer.
+          giveBackPart(backend);
+          route = routing.writerRoute();
+          continue;
+        }
+      } catch (IOException | RuntimeException e) {
+        backend.markBroken();
+        backend.release();
+        log.warn("session {}: backend connection lost: {}", connectionId, e.toString());
+        writer.error(Errors.lostConnection(false));
+        return null;
+      }
+      if (route.member() == group.writer()) {
+        route.member().routedWrite();
+      } else {
+        route.member().routedRead();
+      }
+      return backend;
+    }
+  }
+
+  /** A part inside a transaction runs on the transaction's connection of its group. */
+  private BackendConnection partInTransaction(
+      ConnectionState wanted, StatementInfo info, BackendGroup group) {
+    BackendConnection connection = group == heldGroup ? held : joined(wanted, info, group);
+    if (connection == null) {
+      return null;
+    }
+    try {
+      ErrPacket syncError = StateSync.apply(wanted, connection, info, context.schemas());
+      if (syncError != null) {
+        writer.error(syncError);
+        return null;
+      }
+    } catch (IOException | RuntimeException e) {
+      spanLost(e);
+      return null;
+    }
+    return connection;
+  }
+
+  /**
+   * Gives back a connection of {@link #borrowPart}: reset first when the part left session state on
+   * it that the next borrower must not see. The transaction's own connections stay.
+   */
+  void giveBackPart(BackendConnection backend) {
+    if (backend == held || span.holds(backend)) {
+      return;
+    }
+    if (!backend.isBroken() && backend.state().untracked()) {
+      reset(backend);
+    }
+    backend.release();
+  }
+
   boolean isHeld() {
     return held != null;
   }
@@ -223,7 +450,7 @@ final class BackendLease {
   }
 
   void releaseIfUnpinned() {
-    if (held == null || pinned()) {
+    if (held == null || pinned() || !span.isEmpty()) {
       return;
     }
     BackendConnection backend = held;
@@ -242,6 +469,7 @@ final class BackendLease {
    * so nothing of this session reaches the next borrower.
    */
   void resetAndRelease() {
+    span.abandon();
     BackendConnection backend = held;
     held = null;
     heldGroup = null;
@@ -284,6 +512,7 @@ final class BackendLease {
 
   /** Evicts a connection that failed; whatever the session held on it is gone. */
   private void drop(BackendConnection backend) {
+    span.abandon();
     backend.markBroken();
     held = null;
     heldGroup = null;

@@ -1,6 +1,7 @@
 package io.shardway.server.session;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.handler.ssl.SslHandler;
 import io.shardway.config.User;
@@ -83,11 +84,16 @@ public final class ClientSession {
             connectionId,
             clientHas(CapabilityFlags.CLIENT_FOUND_ROWS),
             this::statusFlags,
-            this::connectionLost);
+            this::connectionLost,
+            this::transactionEnded);
     this.tracker = new StatementTracker(state, lease, context.schemas());
     this.sharded =
         new ShardedStatements(
-            context.groups(), lease, writer, new ScatterStatements(lease, writer, capabilities));
+            context.groups(),
+            lease,
+            writer,
+            new ScatterStatements(lease, writer, capabilities),
+            new MergedSelects(lease, writer, capabilities));
     this.prepared =
         new PreparedStatementCommands(
             state,
@@ -255,7 +261,27 @@ public final class ClientSession {
         RowFormat.TEXT,
         tracker.statusFlags(),
         work,
-        backend -> backend.channel().writeQuery(payload));
+        backend -> {
+          backend.channel().writeQuery(payload);
+          return true;
+        },
+        shardSql ->
+            backend -> {
+              ByteBuf rewritten = queryPayload(shardSql);
+              try {
+                backend.channel().writeQuery(rewritten);
+              } finally {
+                rewritten.release();
+              }
+              return true;
+            });
+  }
+
+  /** A COM_QUERY payload with {@code sql} in the session's character set. */
+  private ByteBuf queryPayload(String sql) {
+    byte[] text = sql.getBytes(collation.javaCharset());
+    ByteBuf payload = Unpooled.buffer(text.length + 1);
+    return payload.writeByte(CommandType.COM_QUERY).writeBytes(text);
   }
 
   private enum Response {
@@ -323,6 +349,10 @@ public final class ClientSession {
   }
 
   /** The backend connection is gone, and with it the transaction and prepared statements. */
+  private void transactionEnded() {
+    tracker.transactionLost();
+  }
+
   private void connectionLost() {
     prepared.connectionLost();
     tracker.transactionLost();

@@ -152,7 +152,25 @@ final class PreparedStatementCommands {
         RowFormat.BINARY,
         statusFlags.getAsInt(),
         single,
-        backend -> send(backend, payload, statement));
+        backend -> send(backend, payload, statement),
+        shardSql -> backend -> sendRewritten(backend, payload, statement, shardSql));
+  }
+
+  /**
+   * Sends the execution of the statement a merged SELECT runs on each group in place of the
+   * client's: the same parameters, bound the same way, to its own prepared copy.
+   */
+  private boolean sendRewritten(
+      BackendConnection backend,
+      ByteBuf payload,
+      SessionStatements.Statement statement,
+      String shardSql)
+      throws IOException {
+    SessionStatements.Statement rewritten = statement.rewritten(shardSql, charset.get());
+    rewritten.boundTypes = statement.boundTypes;
+    boolean sent = send(backend, payload, rewritten);
+    statement.boundTypes = rewritten.boundTypes;
+    return sent;
   }
 
   /**

@@ -36,11 +36,6 @@ final class ScatterStatements {
     this.capabilities = capabilities;
   }
 
-  /** Sends the statement to a connection of one group. */
-  interface Send {
-    void to(BackendConnection backend) throws IOException;
-  }
-
   /**
    * The rows of every group, one result set. A part that fails ends the statement with that group's
    * error, after the rows already sent if some were.
@@ -51,7 +46,7 @@ final class ScatterStatements {
       List<BackendGroup> groups,
       long rowLimit,
       int sessionStatus,
-      Send send) {
+      ShardSend send) {
     if (refusedWhileHeld()) {
       return;
     }
@@ -73,7 +68,7 @@ final class ScatterStatements {
       List<AggregateFunction> functions,
       RowFormat format,
       int sessionStatus,
-      Send send) {
+      ShardSend send) {
     if (refusedWhileHeld()) {
       return;
     }
@@ -101,7 +96,7 @@ final class ScatterStatements {
       StatementInfo info,
       List<BackendGroup> groups,
       boolean copies,
-      Send send) {
+      ShardSend send) {
     if (refusedWhileHeld()) {
       return;
     }
@@ -116,7 +111,9 @@ final class ScatterStatements {
               info,
               group,
               backend -> {
-                send.to(backend);
+                if (!send.to(backend)) {
+                  return false;
+                }
                 RelayOutcome outcome = sum.readPart(backend.channel());
                 if (outcome.failed()) {
                   writer.error(partialWrite(outcome.error(), group.name(), ran, rest));
@@ -146,7 +143,7 @@ final class ScatterStatements {
       ConnectionState state,
       StatementInfo info,
       List<BackendGroup> groups,
-      Send send,
+      ShardSend send,
       PartReader reader,
       BooleanSupplier enough) {
     for (int i = 0; i < groups.size() && (i == 0 || !enough.getAsBoolean()); i++) {
@@ -157,7 +154,9 @@ final class ScatterStatements {
               info,
               group,
               backend -> {
-                send.to(backend);
+                if (!send.to(backend)) {
+                  return false;
+                }
                 ErrPacket error = reader.read(backend.channel());
                 if (error != null) {
                   failRead(error);
@@ -187,17 +186,18 @@ final class ScatterStatements {
   }
 
   /**
-   * A scattered statement borrows a connection per group; a session whose state lives on one
-   * connection (a transaction, temporary tables…) cannot take part.
+   * A scattered statement borrows a connection per group, or inside a transaction uses the
+   * transaction's connection of each group; a session whose state lives on one connection
+   * (temporary tables, locks…) cannot take part.
    */
-  private boolean refusedWhileHeld() {
-    if (!lease.isHeld()) {
+  boolean refusedWhileHeld() {
+    if (!lease.isHeld() || lease.mayJoinGroups()) {
       return false;
     }
     writer.error(
         Errors.notSupported(
-            "a statement that runs on several shard groups inside a transaction, or while the"
-                + " session holds state on one backend connection (see SHOW SHARDWAY SESSIONS)"));
+            "a statement that runs on several shard groups while the session holds state on one"
+                + " backend connection (see SHOW SHARDWAY SESSIONS)"));
     return true;
   }
 

@@ -1,6 +1,7 @@
 package io.shardway.server.session;
 
 import io.shardway.router.StatementInfo;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -35,12 +36,30 @@ final class SessionStatements {
     /** An execution opened a cursor on the held connection. */
     boolean cursor;
 
+    /** What a merged SELECT runs on each group instead of this statement, once known. */
+    private Statement rewritten;
+
     Statement(byte[] prepareRequest, String sql, int parameters, StatementInfo info) {
       this.prepareRequest = prepareRequest;
       this.text = new String(prepareRequest, StandardCharsets.ISO_8859_1);
       this.sql = sql;
       this.parameters = parameters;
       this.info = info;
+    }
+
+    /**
+     * The statement each group runs of a merged SELECT, {@code shardSql}, as a statement to prepare
+     * on the groups' connections; made once, since a statement's rewriting does not change.
+     */
+    Statement rewritten(String shardSql, Charset charset) {
+      if (rewritten == null || !rewritten.sql.equals(shardSql)) {
+        byte[] text = shardSql.getBytes(charset);
+        byte[] request = new byte[text.length + 1];
+        request[0] = prepareRequest[0];
+        System.arraycopy(text, 0, request, 1, text.length);
+        rewritten = new Statement(request, shardSql, parameters, info);
+      }
+      return rewritten;
     }
   }
 

@@ -4,6 +4,8 @@ import io.shardway.protocol.ErrPacket;
 import io.shardway.router.StatementInfo;
 import io.shardway.router.StatementKind;
 import io.shardway.router.merge.RowFormat;
+import io.shardway.router.merge.UnsupportedMergeException;
+import io.shardway.router.plan.QueryMerge;
 import io.shardway.router.plan.Route;
 import io.shardway.router.plan.RoutePlan;
 import io.shardway.router.shard.ShardKey;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Runs a statement of a schema with sharded or broadcast tables where its plan says: on one shard
@@ -42,13 +45,19 @@ final class ShardedStatements {
   private final BackendLease lease;
   private final ClientWriter writer;
   private final ScatterStatements scatter;
+  private final MergedSelects merged;
 
   ShardedStatements(
-      ShardGroups groups, BackendLease lease, ClientWriter writer, ScatterStatements scatter) {
+      ShardGroups groups,
+      BackendLease lease,
+      ClientWriter writer,
+      ScatterStatements scatter,
+      MergedSelects merged) {
     this.groups = groups;
     this.lease = lease;
     this.writer = writer;
     this.scatter = scatter;
+    this.merged = merged;
   }
 
   /** Whether a statement of a sharded schema needs a plan, or just runs where the session is. */
@@ -60,6 +69,7 @@ final class ShardedStatements {
    * @param format the rows' protocol: text for COM_QUERY, binary for COM_STMT_EXECUTE
    * @param single runs the statement on one connection and relays its answer
    * @param send sends the statement to one connection of a scatter (the answer is joined here)
+   * @param rewritten sends another statement instead: what each group runs of a merged SELECT
    */
   void run(
       ConnectionState state,
@@ -71,7 +81,8 @@ final class ShardedStatements {
       RowFormat format,
       int sessionStatus,
       BackendLease.Work single,
-      ScatterStatements.Send send) {
+      ShardSend send,
+      Function<String, ShardSend> rewritten) {
     Route route;
     try {
       route = plan.bind(parameters);
@@ -92,9 +103,39 @@ final class ShardedStatements {
         case ALL_MUST_SUCCEED -> scatter.sumAffectedRows(state, info, targets, true, send);
         case AGGREGATE ->
             scatter.aggregate(state, info, targets, many.aggregates(), format, sessionStatus, send);
+        case QUERY ->
+            mergedSelect(state, info, router, sql, targets, format, sessionStatus, rewritten);
       }
     } else {
       writer.error(Errors.refused(((Route.Refused) route).message()));
+    }
+  }
+
+  private void mergedSelect(
+      ConnectionState state,
+      StatementInfo info,
+      ShardedSchemas.Router router,
+      String sql,
+      List<BackendGroup> targets,
+      RowFormat format,
+      int sessionStatus,
+      Function<String, ShardSend> rewritten) {
+    QueryMerge merge;
+    try {
+      merge = router.queryMerge(sql);
+    } catch (UnsupportedMergeException e) {
+      writer.error(Errors.notSupported(e.getMessage()));
+      return;
+    }
+    if (!scatter.refusedWhileHeld()) {
+      merged.run(
+          state,
+          info,
+          targets,
+          merge,
+          format,
+          sessionStatus,
+          rewritten.apply(merge.shardStatement()));
     }
   }
 

@@ -1,7 +1,11 @@
 package io.shardway.server.sharding;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.shardway.config.SchemaConfig;
+import io.shardway.router.merge.UnsupportedMergeException;
 import io.shardway.router.plan.PlanCache;
+import io.shardway.router.plan.QueryMerge;
 import io.shardway.router.plan.RoutePlan;
 import io.shardway.router.plan.ShardRouter;
 import java.util.HashMap;
@@ -16,6 +20,9 @@ import java.util.Map;
 public final class ShardedSchemas {
   /** Plans are small; this bounds the cache of a schema to a few megabytes. */
   private static final int PLANS_PER_SCHEMA = 10_000;
+
+  /** Merged SELECTs are fewer and their descriptions larger than plans. */
+  private static final int MERGES_PER_SCHEMA = 1_000;
 
   private final Map<String, Router> routers = new HashMap<>();
 
@@ -39,6 +46,8 @@ public final class ShardedSchemas {
   public static final class Router {
     private final ShardRouter router;
     private final PlanCache plans;
+    private final Cache<String, QueryMerge> merges =
+        Caffeine.newBuilder().maximumSize(MERGES_PER_SCHEMA).build();
 
     Router(ShardRouter router) {
       this.router = router;
@@ -47,6 +56,16 @@ public final class ShardedSchemas {
 
     public RoutePlan plan(String sql) {
       return plans.plan(sql);
+    }
+
+    /**
+     * How a SELECT whose plan says {@code Merge.QUERY} runs on each group and merges; by text, so a
+     * statement sent again, or a prepared one, is rewritten once.
+     *
+     * @throws UnsupportedMergeException when it cannot be merged exactly
+     */
+    public QueryMerge queryMerge(String sql) {
+      return merges.get(sql, router::queryMerge);
     }
 
     /** See {@link ShardRouter#namesNoTable}. */

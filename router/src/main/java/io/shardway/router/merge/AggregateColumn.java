@@ -1,5 +1,7 @@
 package io.shardway.router.merge;
 
+import java.util.Comparator;
+
 /**
  * How one column of an aggregated result comes from the shards' rows, each of which holds a shard's
  * partial aggregates for one group. The shards run the statement with each aggregate replaced by
@@ -43,12 +45,29 @@ public sealed interface AggregateColumn {
   record Sum(int source) implements AggregateColumn {}
 
   /**
-   * MIN: the least non-NULL value of the shards' minimums, by {@code values}; of equal, the first.
+   * MIN: the value in column {@code source} of the shards' row whose minimum is least by {@code
+   * order}, among the rows where {@code source} is not NULL; of equal, the first.
+   *
+   * <p>{@code order} compares the shards' minimums: by the column's own values, or by the collation
+   * weights the shards sent beside a string ({@link ValueComparator#byWeights}). The weight columns
+   * then fold with the same order, so that they keep the weights of the row whose value is kept.
    */
-  record Min(ValueComparator values) implements AggregateColumn {}
+  record Min(int source, Comparator<MergeRow> order) implements AggregateColumn {
 
-  /** MAX: the greatest non-NULL value of the shards' maximums, by {@code values}. */
-  record Max(ValueComparator values) implements AggregateColumn {}
+    /** MIN of the column {@code values} compares, by its own values. */
+    public Min(ValueComparator values) {
+      this(values.column(), values);
+    }
+  }
+
+  /** MAX: as {@link Min}, the value of the row whose maximum is greatest by {@code order}. */
+  record Max(int source, Comparator<MergeRow> order) implements AggregateColumn {
+
+    /** MAX of the column {@code values} compares, by its own values. */
+    public Max(ValueComparator values) {
+      this(values.column(), values);
+    }
+  }
 
   /**
    * AVG: the sum of the shards' {@code SUM(x)} in column {@code sum} over the sum of their {@code

@@ -4,6 +4,7 @@ import io.shardway.protocol.ColumnDefinition;
 import io.shardway.protocol.ColumnType;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Comparator;
 import java.util.function.Supplier;
 
 /** The running values of the aggregates that {@link AggregateColumn} describes. */
@@ -34,11 +35,11 @@ final class Folds {
       expect(output, "SUM", "a DECIMAL or DOUBLE", isDecimal(output));
       return () -> new DecimalSum(sum.source());
     } else if (column instanceof AggregateColumn.Min min) {
-      sameType(input, min.values().column(), output);
-      return () -> new Extreme(min.values(), -1);
+      sameType(input, min.source(), output);
+      return () -> new Extreme(min.source(), min.order(), -1);
     } else if (column instanceof AggregateColumn.Max max) {
-      sameType(input, max.values().column(), output);
-      return () -> new Extreme(max.values(), 1);
+      sameType(input, max.source(), output);
+      return () -> new Extreme(max.source(), max.order(), 1);
     }
     AggregateColumn.Avg avg = (AggregateColumn.Avg) column;
     ColumnDefinition counts = input.definition(avg.count());
@@ -183,29 +184,31 @@ final class Folds {
   }
 
   /**
-   * The least ({@code sign} -1) or greatest ({@code sign} 1) non-NULL value of a column; of equal
-   * ones, the first.
+   * The value of column {@code source} in the least ({@code sign} -1) or greatest ({@code sign} 1)
+   * row by {@code order} among those where it is not NULL; of equal rows, the first.
    */
   static final class Extreme implements Fold {
-    private final ValueComparator values;
+    private final int source;
+    private final Comparator<MergeRow> order;
     private final int sign;
     private MergeRow best;
 
-    Extreme(ValueComparator values, int sign) {
-      this.values = values;
+    Extreme(int source, Comparator<MergeRow> order, int sign) {
+      this.source = source;
+      this.order = order;
       this.sign = sign;
     }
 
     @Override
     public void add(MergeRow row) {
-      if (!row.isNull(values.column()) && (best == null || sign * values.compare(row, best) > 0)) {
+      if (!row.isNull(source) && (best == null || sign * order.compare(row, best) > 0)) {
         best = row;
       }
     }
 
     @Override
     public Object result() {
-      return best == null ? null : best.value(values.column());
+      return best == null ? null : best.value(source);
     }
   }
 

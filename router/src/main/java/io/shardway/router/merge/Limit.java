@@ -30,6 +30,14 @@ public final class Limit implements RowStream {
     this.remaining = count;
   }
 
+  /**
+   * The rows each shard must return for {@code LIMIT offset, count}: their sum, at most {@link
+   * Long#MAX_VALUE}, which stands for all.
+   */
+  public static long rowsNeeded(long offset, long count) {
+    return count > Long.MAX_VALUE - offset ? Long.MAX_VALUE : offset + count;
+  }
+
   @Override
   public MergeRow next() throws IOException {
     while (toSkip > 0 && remaining > 0) {

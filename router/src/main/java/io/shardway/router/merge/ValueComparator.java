@@ -13,6 +13,8 @@ import java.util.Comparator;
  * DATETIME, TIMESTAMP and TIME in time order, zero dates first; YEAR and BIT as unsigned numbers;
  * strings by their {@link Collation}. Equal values compare 0, which is also how DISTINCT and GROUP
  * BY tell them apart. A DESC key reverses the whole comparison, so NULL comes last, as in MySQL.
+ * Where the collation of a string is not known, the shards can send its weights, which {@link
+ * #byWeights} compares instead.
  *
  * <p>Refused, with an {@link UnsupportedMergeException} when the comparator is built:
  *
@@ -56,6 +58,26 @@ public final class ValueComparator implements Comparator<MergeRow> {
     return new ValueComparator(column, order(columns, column, collation));
   }
 
+  /**
+   * Returns the comparator of column {@code value} of a result whose shards sent the column's
+   * collation weights beside it: a non-binary string by its weights, {@code WEIGHT_STRING} in
+   * column {@code weight} and a space's weight in column {@code spaceWeight} (see {@link
+   * WeightOrder}), since a result does not say a column's collation; any other column (numbers,
+   * temporal values, binary strings, whose weights the shards send as NULL or as the bytes
+   * themselves) as {@link #of} orders it without a collation.
+   *
+   * @throws UnsupportedMergeException if the merge cannot order the column as MySQL does
+   */
+  public static ValueComparator byWeights(
+      ResultColumns columns, int value, int weight, int spaceWeight) {
+    ColumnDefinition definition = columns.definition(value);
+    if (!isString(definition.type()) || definition.characterSet() == Collation.BINARY.id()) {
+      return of(columns, value, null);
+    }
+    refuseMembers(definition);
+    return new ValueComparator(value, new WeightOrder(definition.name(), weight, spaceWeight));
+  }
+
   /** The index of the column compared. */
   public int column() {
     return column;
@@ -73,8 +95,9 @@ public final class ValueComparator implements Comparator<MergeRow> {
 
   private static ValueOrder order(ResultColumns columns, int column, Collation collation) {
     ColumnDefinition definition = columns.definition(column);
-    if ((definition.flags() & (FLAG_ENUM | FLAG_SET)) != 0) {
-      throw refused(definition, "the ENUM or SET column", ", which MySQL orders by member index");
+    refuseMembers(definition);
+    if (isString(definition.type())) {
+      return strings(definition, collation);
     }
     return switch (definition.type()) {
       case ColumnType.TINY,
@@ -95,6 +118,22 @@ public final class ValueComparator implements Comparator<MergeRow> {
       case ColumnType.TIME -> (a, b, i) -> Long.compare(micros(a.time(i)), micros(b.time(i)));
       case ColumnType.BIT -> (a, b, i) -> compareBits(a.bytes(i), b.bytes(i));
       case ColumnType.NULL -> (a, b, i) -> 0;
+      default ->
+          throw refused(
+              definition, "the column", " of type 0x" + Integer.toHexString(definition.type()));
+    };
+  }
+
+  /** ENUM and SET columns, which MySQL orders by the index of their members. */
+  private static void refuseMembers(ColumnDefinition definition) {
+    if ((definition.flags() & (FLAG_ENUM | FLAG_SET)) != 0) {
+      throw refused(definition, "the ENUM or SET column", ", which MySQL orders by member index");
+    }
+  }
+
+  /** Whether a column of {@code type} holds strings or BLOBs, which a collation orders. */
+  private static boolean isString(int type) {
+    return switch (type) {
       case ColumnType.VARCHAR,
           ColumnType.VAR_STRING,
           ColumnType.STRING,
@@ -102,10 +141,8 @@ public final class ValueComparator implements Comparator<MergeRow> {
           ColumnType.MEDIUM_BLOB,
           ColumnType.LONG_BLOB,
           ColumnType.BLOB ->
-          strings(definition, collation);
-      default ->
-          throw refused(
-              definition, "the column", " of type 0x" + Integer.toHexString(definition.type()));
+          true;
+      default -> false;
     };
   }
 
@@ -215,7 +252,7 @@ public final class ValueComparator implements Comparator<MergeRow> {
 
   /** Compares the non-NULL values of column {@code i} of two rows. */
   @FunctionalInterface
-  private interface ValueOrder {
+  interface ValueOrder {
     int compare(MergeRow a, MergeRow b, int i);
   }
 }

@@ -9,13 +9,19 @@
  * group's partial aggregates and one row ahead), {@link io.shardway.router.merge.Aggregate} (one
  * set of partial aggregates), {@link io.shardway.router.merge.Filter} for HAVING and {@link
  * io.shardway.router.merge.TrimColumns} for columns added only for the merge. Each shard must
- * already have sorted its rows the way the merge reads them; nothing here sorts a whole result.
+ * already have sorted its rows the way the merge reads them; only {@link
+ * io.shardway.router.merge.SortBuffer} sorts in memory, for an ORDER BY over aggregates that only
+ * the merge computes, within a bound the caller sets. {@link
+ * io.shardway.router.merge.MergePipeline} puts them together as a {@link
+ * io.shardway.router.plan.QueryMerge} describes.
  *
  * <p>A {@link io.shardway.router.merge.MergeRow} keeps the payload a shard sent, so that a row the
  * merge passes on unchanged is relayed without encoding, and reads its values for {@link
  * io.shardway.router.merge.ValueComparator}, which orders them as MySQL's ORDER BY does, strings by
- * their {@link io.shardway.router.merge.Collation}. Whatever it cannot order exactly as MySQL does
- * is refused while planning, with an {@link io.shardway.router.merge.UnsupportedMergeException}
- * whose reason becomes error 1235. Pure logic: no I/O, no threads.
+ * their {@link io.shardway.router.merge.Collation}, or by the collation weights the shards computed
+ * ({@link io.shardway.router.merge.ValueComparator#byWeights}). Whatever it cannot order exactly as
+ * MySQL does is refused while planning, with an {@link
+ * io.shardway.router.merge.UnsupportedMergeException} whose reason becomes error 1235. Pure logic:
+ * no I/O, no threads.
  */
 package io.shardway.router.merge;

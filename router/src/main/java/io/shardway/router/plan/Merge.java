@@ -20,5 +20,11 @@ public enum Merge {
    * one row, and the result is one row whose columns fold those of the groups, each as its {@link
    * AggregateFunction} in {@link Route.Scatter#aggregates()} says.
    */
-  AGGREGATE
+  AGGREGATE,
+  /**
+   * A SELECT merged by the operators a {@link QueryMerge} describes: ORDER BY, LIMIT with an
+   * offset, GROUP BY, HAVING, DISTINCT, AVG, aggregates beside other items. Each group runs the
+   * statement that {@link ShardRouter#queryMerge} derives from the text, not the text itself.
+   */
+  QUERY
 }

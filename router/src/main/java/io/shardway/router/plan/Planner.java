@@ -2,7 +2,6 @@ package io.shardway.router.plan;
 
 import io.shardway.router.StatementClassifier;
 import io.shardway.router.StatementInfo;
-import java.util.List;
 import net.sf.jsqlparser.statement.DescribeStatement;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.delete.Delete;
@@ -18,7 +17,8 @@ import net.sf.jsqlparser.statement.upsert.Upsert;
  */
 final class Planner {
 
-  private static final String SELECT_PHRASE = "a SELECT that reads %s from several shard groups";
+  /** How reasons name a SELECT whose rows spread, with {@code %s} for its sharded tables. */
+  static final String SELECT_PHRASE = "a SELECT that reads %s from several shard groups";
 
   private Planner() {}
 
@@ -46,10 +46,8 @@ final class Planner {
     RoutePlan plan;
     if (statement instanceof Select select) {
       selects.select(select, new Role(true, SELECT_PHRASE, null));
-      List<AggregateFunction> aggregates = ScatterShape.aggregates(select);
-      Merge merge = aggregates.isEmpty() ? Merge.CONCATENATE : Merge.AGGREGATE;
-      long rowLimit = aggregates.isEmpty() ? ScatterShape.rowLimit(select) : -1;
-      plan = footprint.plan(merge, aggregates, rowLimit, params);
+      SelectMerge merge = selects.merge();
+      plan = footprint.plan(merge.merge(), merge.aggregates(), merge.rowLimit(), params);
     } else if (statement instanceof Insert insert) {
       plan = InsertAnalysis.plan(insert, selects, info, params);
     } else if (statement instanceof Upsert upsert) {

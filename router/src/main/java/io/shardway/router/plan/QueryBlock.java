@@ -100,6 +100,27 @@ final class QueryBlock {
     return tables.stream().anyMatch(table -> name.equals(table.shardKey()));
   }
 
+  /**
+   * Whether {@code expression} is the shard key column of the block's only sharded table: each of
+   * its values then lives in one shard.
+   */
+  boolean isOnlyShardKey(Expression expression) {
+    return shardKeyOf(expression) >= 0 && sharded().cardinality() == 1;
+  }
+
+  /** The names of the block's sharded tables, for messages: {@code users and orders}. */
+  String shardedNames() {
+    return names(sharded());
+  }
+
+  private BitSet sharded() {
+    BitSet sharded = new BitSet();
+    for (int i = 0; i < tables.size(); i++) {
+      sharded.set(i, tables.get(i).layout() instanceof Sharded);
+    }
+    return sharded;
+  }
+
   /** The block's sharded reads, each with why it may not spread, as {@code role} says. */
   List<ShardedRead> reads(Role role) {
     Map<Integer, BitSet> sets = readSets();

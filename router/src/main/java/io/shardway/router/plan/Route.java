@@ -16,8 +16,9 @@ public sealed interface Route {
   }
 
   /**
-   * Run the statement, unchanged, on each of these groups, and merge the results as {@code merge}
-   * says.
+   * Run the statement on each of these groups, and merge the results as {@code merge} says:
+   * unchanged, except for {@link Merge#QUERY}, whose groups run the statement of its {@link
+   * QueryMerge}.
    *
    * @param groups at least two, each once
    * @param aggregates for {@link Merge#AGGREGATE}, the function of each item of the select list, in

@@ -8,17 +8,9 @@ import static io.shardway.router.plan.AggregateFunction.SUM;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import net.sf.jsqlparser.expression.AnalyticExpression;
 import net.sf.jsqlparser.expression.Expression;
-import net.sf.jsqlparser.expression.ExpressionVisitorAdapter;
-import net.sf.jsqlparser.expression.Function;
-import net.sf.jsqlparser.expression.JsonAggregateFunction;
 import net.sf.jsqlparser.expression.LongValue;
-import net.sf.jsqlparser.expression.MySQLGroupConcat;
-import net.sf.jsqlparser.statement.select.AllColumns;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.select.SelectItem;
@@ -27,7 +19,9 @@ import net.sf.jsqlparser.statement.select.SelectItem;
  * Tells what in a SELECT makes its result differ from the rows of each shard one after another:
  * what needs the rows of all shards at once (DISTINCT, GROUP BY, HAVING, aggregates, window
  * functions, ORDER BY, LIMIT), and what would happen once per shard (SELECT … INTO, {@code
- * SQL_CALC_FOUND_ROWS}). Until Shardway merges such results, these SELECTs run on one group only.
+ * SQL_CALC_FOUND_ROWS}). A SELECT without any of it, or with one of the two shapes below, is merged
+ * by the proxy itself, as it always was; any other goes to {@link QueryMergeAnalysis}, which merges
+ * it with the operators of a {@link QueryMerge} or says why it cannot (see {@link SelectMerge}).
  *
  * <p>One kind of LIMIT is merged: a SELECT merged by concatenation that ends with {@code LIMIT n},
  * n a number, and has no ORDER BY may return any n rows, so the rows of the groups one after
@@ -39,31 +33,8 @@ import net.sf.jsqlparser.statement.select.SelectItem;
  */
 final class ScatterShape {
 
-  /** MySQL's aggregate functions; without GROUP BY, each folds a whole shard into one row. */
-  private static final Set<String> AGGREGATES =
-      Set.of(
-          "AVG",
-          "BIT_AND",
-          "BIT_OR",
-          "BIT_XOR",
-          "COUNT",
-          "GROUP_CONCAT",
-          "JSON_ARRAYAGG",
-          "JSON_OBJECTAGG",
-          "MAX",
-          "MIN",
-          "STD",
-          "STDDEV",
-          "STDDEV_POP",
-          "STDDEV_SAMP",
-          "SUM",
-          "VAR_POP",
-          "VAR_SAMP",
-          "VARIANCE");
-
-  /** The aggregate functions whose values over each shard fold into the value over all shards. */
-  private static final Map<String, AggregateFunction> FOLDED =
-      Map.of("COUNT", COUNT, "SUM", SUM, "MIN", MIN, "MAX", MAX);
+  /** The names of the aggregate functions whose values over each shard fold into one value. */
+  private static final Set<String> FOLDED = Set.of("COUNT", "SUM", "MIN", "MAX");
 
   private ScatterShape() {}
 
@@ -89,13 +60,7 @@ final class ScatterShape {
       return "ORDER BY";
     }
     boolean limited =
-        select.getLimit() != null
-            || select.getOffset() != null
-            || select.getFetch() != null
-            || select.getLimitBy() != null
-            || select.getTop() != null
-            || select.getFirst() != null
-            || select.getSkip() != null;
+        select.getLimit() != null || select.getOffset() != null || LimitClause.hasOtherForm(select);
     if (limited && (rowLimit(select) < 0 || !aggregates(select).isEmpty())) {
       return "LIMIT";
     }
@@ -116,11 +81,7 @@ final class ScatterShape {
         || plain.getLimit().getOffset() != null
         || plain.getLimit().getByExpressions() != null
         || plain.getOffset() != null
-        || plain.getFetch() != null
-        || plain.getLimitBy() != null
-        || plain.getTop() != null
-        || plain.getFirst() != null
-        || plain.getSkip() != null
+        || LimitClause.hasOtherForm(plain)
         || plain.getOrderByElements() != null && !plain.getOrderByElements().isEmpty()) {
       return -1;
     }
@@ -155,7 +116,6 @@ final class ScatterShape {
    * fold with other items; null when nothing does.
    */
   private static String functionIn(List<SelectItem<?>> items) {
-    FunctionFinder finder = new FunctionFinder();
     boolean folds = false;
     boolean others = false;
     for (SelectItem<?> item : items) {
@@ -165,10 +125,9 @@ final class ScatterShape {
         continue;
       }
       others = true;
-      finder.item = expression;
-      expression.accept(finder, null);
-      if (finder.found != null) {
-        return finder.found;
+      String found = AggregateFinder.find(expression, FOLDED);
+      if (found != null) {
+        return found;
       }
     }
     return folds && others ? "a select list that mixes aggregate functions with other items" : null;
@@ -180,77 +139,16 @@ final class ScatterShape {
    * nothing else (no DISTINCT, ORDER BY, IGNORE NULLS, …); otherwise null.
    */
   private static AggregateFunction folded(Expression expression) {
-    if (!(expression instanceof Function function)
-        || function.getParameters() == null
-        || function.getParameters().size() != 1) {
+    AggregateCall call = AggregateCall.of(expression, key -> false);
+    if (call == null) {
       return null;
     }
-    AggregateFunction aggregate = FOLDED.get(function.getName().toUpperCase(Locale.ROOT));
-    Expression argument = function.getParameters().get(0);
-    if (aggregate == null || argument instanceof AllColumns && aggregate != COUNT) {
-      return null;
-    }
-    // Any other part of the call (DISTINCT, ORDER BY, KEEP, an attribute, …) shows in its text.
-    if (!function.toString().equals(function.getName() + "(" + argument + ")")) {
-      return null;
-    }
-    FunctionFinder finder = new FunctionFinder();
-    argument.accept(finder, null);
-    return finder.found == null ? aggregate : null;
-  }
-
-  private static final class FunctionFinder extends ExpressionVisitorAdapter<Void> {
-
-    private String found;
-
-    /** The select item being visited, or null. */
-    private Expression item;
-
-    @Override
-    public <S> Void visit(Function function, S context) {
-      String name = function.getName().toUpperCase(Locale.ROOT);
-      if (found == null && AGGREGATES.contains(name)) {
-        found = reason(function, name);
-      }
-      return super.visit(function, context);
-    }
-
-    /**
-     * Why {@code function}, an aggregate named {@code name} that does not fold, is merged by
-     * neither way.
-     */
-    private String reason(Function function, String name) {
-      if (FOLDED.containsKey(name) && function.isDistinct()) {
-        return name + "(DISTINCT …)";
-      }
-      if (FOLDED.containsKey(name) && function != item) {
-        return "the aggregate function " + name + " inside an expression";
-      }
-      return "the aggregate function " + name;
-    }
-
-    @Override
-    public <S> Void visit(MySQLGroupConcat groupConcat, S context) {
-      found = found == null ? "the aggregate function GROUP_CONCAT" : found;
-      return null;
-    }
-
-    @Override
-    public <S> Void visit(JsonAggregateFunction function, S context) {
-      found = found == null ? "JSON aggregate functions" : found;
-      return null;
-    }
-
-    @Override
-    public <S> Void visit(AnalyticExpression window, S context) {
-      found = found == null ? "window functions" : found;
-      return null;
-    }
-
-    /** A subquery's aggregates fold the subquery's rows, which one group holds whole. */
-    @Override
-    public <S> Void visit(Select select, S context) {
-      return null;
-    }
+    return switch (call.kind()) {
+      case COUNT -> COUNT;
+      case SUM -> SUM;
+      case MIN -> MIN;
+      case MAX -> MAX;
+      default -> null;
+    };
   }
 }

@@ -22,6 +22,7 @@ final class SelectAnalysis {
 
   private final Footprint footprint;
   private final String sessionBlocker;
+  private SelectMerge merge = SelectMerge.CONCATENATE;
 
   /**
    * @param sessionBlocker what in the statement ties it to one backend connection (see {@link
@@ -34,6 +35,14 @@ final class SelectAnalysis {
 
   Footprint footprint() {
     return footprint;
+  }
+
+  /**
+   * How the rows of the statement's own SELECT merge across groups, once {@link #select} has walked
+   * it: concatenated when it is no plain SELECT (a UNION, whose parts cannot spread).
+   */
+  SelectMerge merge() {
+    return merge;
   }
 
   /** Walks {@code select}, whose own block has {@code role}. */
@@ -104,7 +113,10 @@ final class SelectAnalysis {
       subqueries(select.getGroupBy().getGroupByExpressionList());
     }
     subqueries(select.getHaving());
-    read(block, role.main() ? role.blockedBy(ScatterShape.blocker(select)) : role);
+    if (role.main()) {
+      merge = SelectMerge.of(select, block::isOnlyShardKey);
+    }
+    read(block, role.main() ? role.blockedBy(merge.blocker()) : role);
   }
 
   private void orderBy(List<OrderByElement> elements) {

@@ -1,9 +1,11 @@
 package io.shardway.router.plan;
 
+import io.shardway.router.merge.UnsupportedMergeException;
 import io.shardway.router.plan.Route.Refused;
 import io.shardway.router.plan.Route.Single;
 import java.util.Objects;
 import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.util.TablesNamesFinder;
 
 /**
@@ -20,12 +22,13 @@ import net.sf.jsqlparser.util.TablesNamesFinder;
  *       IN}, {@code BETWEEN}, {@code <}, {@code <=}, {@code >}, {@code >=}, combined with AND and
  *       OR; each value a literal or a {@code ?}) pick the shards. Sharded tables in one FROM must
  *       be co-located and joined on their keys, or each be pinned to the same one group by its own
- *       conditions. Several groups are allowed only when concatenating their rows is the answer: no
- *       DISTINCT, GROUP BY, HAVING, aggregate or window function, ORDER BY, LIMIT, INTO, connection
- *       state, and no subquery, derived table or UNION part reading sharded rows (those must find
- *       all their rows in the one group the statement runs on); or, under the same rules but for
- *       aggregates, folding the one row of each group is: a select list of COUNT, SUM, MIN and MAX
- *       only, without DISTINCT.
+ *       conditions. Several groups are allowed when merging their rows gives exactly one server's
+ *       answer: concatenated (cut after n rows for a {@code LIMIT n} without ORDER BY), folded (a
+ *       select list of COUNT, SUM, MIN and MAX only), or by the merge operators of a {@link
+ *       QueryMerge} (ORDER BY, LIMIT, GROUP BY, HAVING, DISTINCT, AVG and the rest {@link
+ *       #queryMerge} describes). Never with window functions or aggregates that do not fold, INTO
+ *       or connection state, nor with a subquery, derived table or UNION part reading sharded rows
+ *       (those must find all their rows in the one group the statement runs on).
  *   <li>INSERT and REPLACE: every row's shard key must be a literal or {@code ?}, and all rows go
  *       to one group. UPDATE and DELETE: as SELECT, their rows summed over groups; not with ORDER
  *       BY or LIMIT across groups, nor changing a shard key.
@@ -59,6 +62,35 @@ public final class ShardRouter {
       return Planner.plan(text, layouts);
     } catch (Refusal refusal) {
       return new FixedPlan(new Refused(refusal.getMessage()), text.parameterCount());
+    }
+  }
+
+  /**
+   * How a SELECT that {@link Merge#QUERY} merges runs on each group and how their rows merge. The
+   * text is parsed again, with the literals that planning through a digest did not see: the merge
+   * needs HAVING's numbers, and the groups' statement copies expressions with their literals.
+   *
+   * @param sql the text the plan was made from; a prepared statement's keeps its {@code ?}, which
+   *     the groups' statement keeps in the same order
+   * @throws UnsupportedMergeException if the rows of several groups cannot be merged exactly; its
+   *     message completes "This version of Shardway doesn't yet support "
+   */
+  public QueryMerge queryMerge(String sql) {
+    StatementText text = StatementText.of(Objects.requireNonNull(sql, "sql"), layouts);
+    if (!(SqlParser.parse(text.parsable()) instanceof PlainSelect select)) {
+      throw new UnsupportedMergeException(
+          "merging the rows of several shard groups for a statement that is no single SELECT");
+    }
+    String tables = text.mentioned();
+    try {
+      QueryBlock block =
+          new SelectAnalysis(new Footprint(layouts), null)
+              .block(select.getFromItem(), select.getJoins(), select.getWhere());
+      tables = block.shardedNames();
+      return new QueryMergeAnalysis(select, block::isOnlyShardKey, false).rewrite();
+    } catch (Refusal refusal) {
+      throw new UnsupportedMergeException(
+          refusal.getMessage() + " in " + Planner.SELECT_PHRASE.formatted(tables));
     }
   }
 

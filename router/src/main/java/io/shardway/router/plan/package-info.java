@@ -6,12 +6,17 @@
  * for MySQL error 1235. The {@link io.shardway.router.plan.Layouts} say where each table is. {@link
  * io.shardway.router.plan.PlanCache} plans a text through its {@link
  * io.shardway.router.digest.StatementDigest}, so that texts that differ only in literals share one
- * analysis.
+ * analysis. A SELECT merged by {@link io.shardway.router.plan.Merge#QUERY} is rewritten for its
+ * groups by {@link io.shardway.router.plan.ShardRouter#queryMerge}, whose {@link
+ * io.shardway.router.plan.QueryMerge} tells the merge operators what to do with their rows.
  *
  * <p>The rule is never a wrong or partial answer: whatever the analysis does not understand narrows
  * nothing or refuses. Inside the package, {@code Footprint} gathers a statement's tables and
  * sharded reads while {@code SelectAnalysis}, {@code InsertAnalysis}, {@code WriteAnalysis} and
  * {@code DdlAnalysis} walk JSqlParser's syntax tree, {@code QueryBlock} and {@code KeyConditions}
- * read joins and shard key conditions, and {@code KeyedPlan} binds.
+ * read joins and shard key conditions, and {@code KeyedPlan} binds. {@code QueryMergeAnalysis}
+ * decides and rewrites merged SELECTs, with {@code SelectItems} resolving names and positions,
+ * {@code AddedColumns} writing the columns the merge needs, and {@code HavingConditions} reading
+ * HAVING.
  */
 package io.shardway.router.plan;

@@ -8,9 +8,11 @@ import io.shardway.protocol.ColumnDefinition;
 import io.shardway.protocol.ColumnType;
 import io.shardway.protocol.TextRow;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 
 /** Builds columns, rows and streams for the merge tests, and reads results back. */
@@ -75,6 +77,29 @@ final class Rows {
     }
   }
 
+  /**
+   * A row of either format, written by {@link ResultColumns#encode}: a String as its UTF-8 bytes, a
+   * byte[] as it is, a number as a value the merge computed, null as NULL.
+   */
+  static MergeRow row(ResultColumns columns, Object... values) {
+    List<Object> encodable = new ArrayList<>();
+    for (Object value : values) {
+      encodable.add(value instanceof String text ? text.getBytes(StandardCharsets.UTF_8) : value);
+    }
+    return columns.encode(encodable);
+  }
+
+  /** The bytes of a hex string: {@code hex("0041")} is {0x00, 0x41}. */
+  static byte[] hex(String digits) {
+    return HexFormat.of().parseHex(digits);
+  }
+
+  /** A VAR_STRING column of binary bytes, as WEIGHT_STRING's result comes. */
+  static ColumnDefinition weights(String name) {
+    return new ColumnDefinition(
+        "", "", "", name, "", BINARY, 80, ColumnType.VAR_STRING, ColumnType.FLAG_BINARY, 0);
+  }
+
   /** Text rows of one column each. */
   static List<MergeRow> textRows(ResultColumns columns, String... values) {
     List<MergeRow> rows = new ArrayList<>();
@@ -102,11 +127,22 @@ final class Rows {
     return rows;
   }
 
-  /** The text of a text row's values, joined by '|'. */
+  /**
+   * The text of a row's values, joined by '|': a text row's as sent, a binary row's strings as
+   * UTF-8 and numbers as Java prints them.
+   */
   static String text(MergeRow row) {
     List<String> values = new ArrayList<>();
     for (int i = 0; i < row.size(); i++) {
-      values.add(row.isNull(i) ? "NULL" : new String(row.bytes(i), StandardCharsets.UTF_8));
+      Object value = row.value(i);
+      values.add(
+          value == null
+              ? "NULL"
+              : value instanceof byte[] bytes
+                  ? new String(bytes, StandardCharsets.UTF_8)
+                  : value instanceof BigDecimal decimal
+                      ? decimal.toPlainString()
+                      : value.toString());
     }
     return String.join("|", values);
   }

@@ -37,6 +37,7 @@ class DigestRoutingTest {
             SelectRoutingTest.keysNotFound(),
             SelectRoutingTest.shapes(),
             SelectRoutingTest.aggregates(),
+            SelectRoutingTest.merged(),
             SelectRoutingTest.nestedQueries(),
             JoinRoutingTest.colocated(),
             JoinRoutingTest.notColocated(),

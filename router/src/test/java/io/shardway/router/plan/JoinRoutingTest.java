@@ -1,6 +1,7 @@
 package io.shardway.router.plan;
 
 import static io.shardway.router.plan.Merge.CONCATENATE;
+import static io.shardway.router.plan.Merge.QUERY;
 import static io.shardway.router.plan.Routes.all;
 import static io.shardway.router.plan.Routes.refused;
 import static io.shardway.router.plan.Routes.route;
@@ -45,9 +46,11 @@ class JoinRoutingTest {
         row(
             "SELECT * FROM users u JOIN orders o ON o.user_id = u.id WHERE u.id = 5 OR o.user_id = 6",
             scatter(CONCATENATE, "s1", "s2")),
+        row("SELECT * FROM users u JOIN orders o ON o.user_id = u.id ORDER BY u.id", all(QUERY)),
         row(
-            "SELECT * FROM users u JOIN orders o ON o.user_id = u.id ORDER BY u.id",
-            refused("ORDER BY in a SELECT that reads users and orders from several shard groups")));
+            "SELECT u.id FROM users u JOIN orders o ON o.user_id = u.id ORDER BY RAND()",
+            refused(
+                "ORDER BY RAND() in a SELECT that reads users and orders from several shard groups")));
   }
 
   /** Tables not joined on co-located keys: each must be pinned to the same one group. */

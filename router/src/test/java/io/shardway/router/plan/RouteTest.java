@@ -62,6 +62,18 @@ class RouteTest {
   }
 
   @Test
+  void aQueryMergeCarriesNeitherAggregatesNorARowLimit() {
+    List<String> groups = List.of("s0", "s1");
+
+    assertEquals(new Scatter(groups, Merge.QUERY, List.of(), -1), new Scatter(groups, Merge.QUERY));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new Scatter(groups, Merge.QUERY, List.of(AggregateFunction.SUM)));
+    assertThrows(
+        IllegalArgumentException.class, () -> new Scatter(groups, Merge.QUERY, List.of(), 5));
+  }
+
+  @Test
   void layoutsCheckTheirGroups() {
     TestLayouts.Mod mod = new TestLayouts.Mod(2);
 

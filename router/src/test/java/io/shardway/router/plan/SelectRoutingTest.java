@@ -5,6 +5,7 @@ import static io.shardway.router.plan.AggregateFunction.MAX;
 import static io.shardway.router.plan.AggregateFunction.MIN;
 import static io.shardway.router.plan.AggregateFunction.SUM;
 import static io.shardway.router.plan.Merge.CONCATENATE;
+import static io.shardway.router.plan.Merge.QUERY;
 import static io.shardway.router.plan.Routes.aggregate;
 import static io.shardway.router.plan.Routes.all;
 import static io.shardway.router.plan.Routes.limited;
@@ -27,7 +28,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SelectRoutingTest {
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource({"keyConditions", "keysNotFound", "shapes", "aggregates", "nestedQueries"})
+  @MethodSource({
+    "keyConditions",
+    "keysNotFound",
+    "shapes",
+    "aggregates",
+    "merged",
+    "nestedQueries"
+  })
   void routes(RoutingCase row) {
     assertEquals(row.expected(), route(row.sql(), row.params()));
   }
@@ -105,9 +113,10 @@ class SelectRoutingTest {
   static Stream<RoutingCase> shapes() {
     String several = " in a SELECT that reads users from several shard groups";
     return Stream.of(
-        row("SELECT DISTINCT name FROM users", refused("DISTINCT" + several)),
-        row("SELECT name FROM users GROUP BY name", refused("GROUP BY" + several)),
-        row("SELECT name FROM users HAVING name > 'a'", refused("HAVING" + several)),
+        // Merged by the operators of a QueryMerge.
+        row("SELECT DISTINCT name FROM users", all(QUERY)),
+        row("SELECT name FROM users GROUP BY name", all(QUERY)),
+        row("SELECT name FROM users HAVING name > 'a'", all(QUERY)),
         row(
             "SELECT 1 + max(id) FROM users",
             refused("the aggregate function MAX inside an expression" + several)),
@@ -117,15 +126,20 @@ class SelectRoutingTest {
         row(
             "SELECT ROW_NUMBER() OVER (ORDER BY id) FROM users",
             refused("window functions" + several)),
-        row("SELECT * FROM users ORDER BY id", refused("ORDER BY" + several)),
-        row("SELECT * FROM users LIMIT 2, 3", refused("LIMIT" + several)),
-        row("SELECT * FROM users LIMIT 3 OFFSET 2", refused("LIMIT" + several)),
-        row("SELECT * FROM users LIMIT ?", refused("LIMIT" + several), 3),
-        row("SELECT * FROM users LIMIT ?, ?", refused("LIMIT" + several), 0, 10),
-        row("SELECT * FROM users ORDER BY id LIMIT 3", refused("ORDER BY" + several)),
-        row("SELECT * FROM users FETCH FIRST 3 ROWS ONLY", refused("LIMIT" + several)),
-        row("SELECT * FROM users LIMIT 3 FOR UPDATE", refused("LIMIT" + several)),
-        row("SELECT * FROM users LIMIT 18446744073709551615", refused("LIMIT" + several)),
+        row("SELECT * FROM users ORDER BY id", all(QUERY)),
+        row("SELECT * FROM users LIMIT 2, 3", all(QUERY)),
+        row("SELECT * FROM users LIMIT 3 OFFSET 2", all(QUERY)),
+        row("SELECT * FROM users ORDER BY id LIMIT 3", all(QUERY)),
+        row("SELECT * FROM users LIMIT 18446744073709551615", all(QUERY)),
+        // The merge applies a LIMIT, so it must read its numbers in the text.
+        row("SELECT * FROM users LIMIT ?", refused("LIMIT with a ? placeholder" + several), 3),
+        row(
+            "SELECT * FROM users LIMIT ?, ?",
+            refused("LIMIT with a ? placeholder" + several),
+            0,
+            10),
+        row("SELECT * FROM users FETCH FIRST 3 ROWS ONLY", refused("this form of LIMIT" + several)),
+        row("SELECT * FROM users LIMIT 3 FOR UPDATE", refused("FOR UPDATE with LIMIT" + several)),
         row(
             "SELECT id FROM users UNION ALL SELECT 1 LIMIT 3",
             refused("a UNION that reads users from several shard groups")),
@@ -164,8 +178,8 @@ class SelectRoutingTest {
   }
 
   /**
-   * A select list of COUNT, SUM, MIN and MAX only folds the one row of each group; any other use of
-   * aggregates across groups is refused.
+   * A select list of COUNT, SUM, MIN and MAX only folds the one row of each group; other aggregates
+   * that fold are merged by the operators of a QueryMerge; the rest is refused.
    */
   static Stream<RoutingCase> aggregates() {
     String several = " in a SELECT that reads users from several shard groups";
@@ -199,7 +213,7 @@ class SelectRoutingTest {
         row("SELECT AVG(n), COUNT(DISTINCT name) FROM users WHERE id IN (5, 9)", single("s1")),
         row("SELECT COUNT(*) + 1, name FROM users WHERE id = 6 GROUP BY name", single("s2")),
         // Aggregates that do not fold, or not alone.
-        row("SELECT AVG(n) FROM users", refused("the aggregate function AVG" + several)),
+        row("SELECT AVG(n) FROM users", all(QUERY)),
         row("SELECT COUNT(*), STD(n) FROM users", refused("the aggregate function STD" + several)),
         row("SELECT COUNT(DISTINCT name) FROM users", refused("COUNT(DISTINCT …)" + several)),
         row("SELECT SUM(DISTINCT n) FROM users", refused("SUM(DISTINCT …)" + several)),
@@ -209,20 +223,18 @@ class SelectRoutingTest {
         row(
             "SELECT (MIN(id)) FROM users",
             refused("the aggregate function MIN inside an expression" + several)),
-        row(
-            "SELECT name, COUNT(*) FROM users",
-            refused("a select list that mixes aggregate functions with other items" + several)),
-        row(
-            "SELECT COUNT(*), 1 FROM users WHERE id IN (4, 5)",
-            refused("a select list that mixes aggregate functions with other items" + several)),
+        row("SELECT name, COUNT(*) FROM users", all(QUERY)),
+        row("SELECT COUNT(*), 1 FROM users WHERE id IN (4, 5)", scatter(QUERY, "s0", "s1")),
         row("SELECT COUNT(*) OVER () FROM users", refused("window functions" + several)),
-        row("SELECT COUNT(*) FROM users GROUP BY name", refused("GROUP BY" + several)),
-        row("SELECT COUNT(*) FROM users HAVING COUNT(*) > 1", refused("HAVING" + several)),
-        row("SELECT DISTINCT COUNT(*) FROM users", refused("DISTINCT" + several)),
-        row("SELECT MAX(id) FROM users ORDER BY 1", refused("ORDER BY" + several)),
-        row("SELECT COUNT(*) FROM users LIMIT 1", refused("LIMIT" + several)),
-        row("SELECT SUM(n) FROM users LIMIT ?", refused("LIMIT" + several), 1),
-        row("SELECT MAX(id) FROM users WHERE id IN (4, 5) LIMIT 0", refused("LIMIT" + several)),
+        row("SELECT COUNT(*) FROM users GROUP BY name", all(QUERY)),
+        row("SELECT COUNT(*) FROM users HAVING COUNT(*) > 1", all(QUERY)),
+        row("SELECT MAX(id) FROM users ORDER BY 1", all(QUERY)),
+        row("SELECT COUNT(*) FROM users LIMIT 1", all(QUERY)),
+        row("SELECT MAX(id) FROM users WHERE id IN (4, 5) LIMIT 0", scatter(QUERY, "s0", "s1")),
+        row(
+            "SELECT DISTINCT COUNT(*) FROM users",
+            refused("DISTINCT with GROUP BY or aggregate functions" + several)),
+        row("SELECT SUM(n) FROM users LIMIT ?", refused("LIMIT with a ? placeholder" + several), 1),
         row("SELECT COUNT(*) FROM users INTO OUTFILE '/tmp/n'", refused("SELECT … INTO" + several)),
         row("SELECT MAX(@n := id) FROM users", refused("user variables" + several)),
         row(
@@ -234,6 +246,109 @@ class SelectRoutingTest {
         row(
             "SELECT SUM(n) FROM (SELECT * FROM users) AS t",
             refused("a derived table that reads users from several shard groups")));
+  }
+
+  /**
+   * What the operators of a QueryMerge merge across groups, and what they cannot merge exactly: the
+   * reason names the first such thing.
+   */
+  static Stream<RoutingCase> merged() {
+    String several = " in a SELECT that reads users from several shard groups";
+    return Stream.of(
+        row("SELECT id, name FROM users ORDER BY name DESC, 2 LIMIT 5, 10", all(QUERY)),
+        row(
+            "SELECT name AS n FROM users WHERE id IN (4, 5) ORDER BY n",
+            scatter(QUERY, "s0", "s1")),
+        row("SELECT * FROM users ORDER BY LOWER(name)", all(QUERY)),
+        row("SELECT id FROM users WHERE name = ? ORDER BY id LIMIT 3", all(QUERY), "x"),
+        row(
+            "SELECT name, COUNT(*) n FROM users GROUP BY name HAVING n > 1 ORDER BY n DESC",
+            all(QUERY)),
+        row("SELECT region, AVG(n), MIN(name) FROM users GROUP BY 1 ORDER BY 1 DESC", all(QUERY)),
+        row("SELECT COUNT(*) FROM users GROUP BY region ORDER BY MAX(name) LIMIT 2", all(QUERY)),
+        row("SELECT COUNT(DISTINCT id), SUM(n) FROM users", all(QUERY)),
+        row("SELECT DISTINCT name, region FROM users ORDER BY region DESC LIMIT 2", all(QUERY)),
+        row("SELECT id FROM users ORDER BY id FOR UPDATE", all(QUERY)),
+        row("SELECT id FROM users ORDER BY RAND()", refused("ORDER BY RAND()" + several)),
+        row("SELECT UUID() u, id FROM users ORDER BY u", refused("ORDER BY UUID()" + several)),
+        row(
+            "SELECT id FROM users ORDER BY (SELECT MAX(code) FROM countries)",
+            refused("a subquery in ORDER BY" + several)),
+        row(
+            "SELECT name, COUNT(*) FROM users GROUP BY name WITH ROLLUP",
+            refused("WITH ROLLUP" + several)),
+        row(
+            "SELECT SQL_CALC_FOUND_ROWS id FROM users ORDER BY id",
+            refused("SQL_CALC_FOUND_ROWS" + several)),
+        row(
+            "SELECT id FROM users ORDER BY id INTO OUTFILE '/tmp/u'",
+            refused("SELECT … INTO" + several)),
+        row(
+            "SELECT id FROM users ORDER BY id LIMIT 3 FOR UPDATE",
+            refused("FOR UPDATE with LIMIT" + several)),
+        row(
+            "SELECT id, name FROM users ORDER BY 3",
+            refused("ORDER BY position 3, which the select list does not have" + several)),
+        row(
+            "SELECT *, name FROM users ORDER BY 2",
+            refused("ORDER BY position 2 of a select list with *" + several)),
+        row(
+            "SELECT id AS k, name AS k FROM users ORDER BY k",
+            refused("ORDER BY the alias k of several select items" + several)),
+        row(
+            "SELECT n * 2 AS d FROM users ORDER BY d + 1",
+            refused("ORDER BY on an expression that uses the select alias d" + several)),
+        row(
+            "SELECT id FROM users ORDER BY id DESC NULLS LAST",
+            refused("NULLS FIRST and NULLS LAST" + several)),
+        row("SELECT DISTINCT * FROM users", refused("DISTINCT with *" + several)),
+        row(
+            "SELECT DISTINCT name FROM users ORDER BY id",
+            refused("DISTINCT with ORDER BY id, which it does not select" + several)),
+        row(
+            "SELECT DISTINCT name FROM users GROUP BY name",
+            refused("DISTINCT with GROUP BY or aggregate functions" + several)),
+        row(
+            "SELECT LOWER(name) AS l, COUNT(*) FROM users GROUP BY l",
+            refused("GROUP BY the select alias l (name the expression instead)" + several)),
+        row(
+            "SELECT name, GROUP_CONCAT(id) FROM users GROUP BY name",
+            refused("the aggregate function GROUP_CONCAT" + several)),
+        row(
+            "SELECT name, BIT_OR(n) FROM users GROUP BY name",
+            refused("the aggregate function BIT_OR" + several)),
+        row(
+            "SELECT name FROM users GROUP BY name ORDER BY COUNT(*) + 1",
+            refused("the aggregate function COUNT inside an expression" + several)),
+        row(
+            "SELECT name, RANK() OVER (ORDER BY n) FROM users ORDER BY name",
+            refused("window functions" + several)),
+        row(
+            "SELECT name FROM users GROUP BY name HAVING name IS NOT NULL",
+            refused(
+                "HAVING conditions other than comparisons with a number joined by AND and OR"
+                    + several)),
+        row(
+            "SELECT name FROM users GROUP BY name HAVING MAX(n) > MIN(n)",
+            refused(
+                "HAVING conditions other than comparisons with a number joined by AND and OR"
+                    + several)),
+        row(
+            "SELECT name FROM users GROUP BY name HAVING n > 1",
+            refused("HAVING on n, which is neither an aggregate nor grouped" + several)),
+        row(
+            "SELECT name FROM users GROUP BY name HAVING 1 > 0",
+            refused(
+                "HAVING on an expression, which is neither an aggregate nor grouped" + several)),
+        row(
+            "SELECT *, COUNT(*) FROM users GROUP BY region",
+            refused("aggregate functions after * in the select list" + several)),
+        row("SELECT COUNT(*), users.* FROM users GROUP BY region", all(QUERY)),
+        row(
+            "SELECT COUNT(DISTINCT u.id) FROM users u JOIN orders o ON o.user_id = u.id",
+            refused(
+                "COUNT(DISTINCT …) in a SELECT that reads users and orders from several shard"
+                    + " groups")));
   }
 
   /** Subqueries, derived tables, common table expressions and UNIONs read in the one group. */

@@ -1,0 +1,68 @@
+package io.shardway.router.merge;
+
+import io.shardway.router.plan.QueryMerge;
+import java.util.List;
+
+/**
+ * Builds the merge operators a {@link QueryMerge} describes over the shards' streams, once the
+ * shards' column definitions are known: {@link MergeSort} (or the shards one after another), {@link
+ * GroupBy} or {@link Aggregate}, {@link Filter}, {@link Distinct}, {@link SortBuffer}, {@link
+ * Limit}, {@link TrimColumns}. Everything the definitions make impossible to merge exactly is
+ * refused here, before any row is read; the shards are read only as the client's rows are pulled.
+ */
+public final class MergePipeline {
+
+  private MergePipeline() {}
+
+  /**
+   * The client's result.
+   *
+   * @param clientColumns the columns the client sees: the shards' without those added for the merge
+   * @param rows exactly the client's rows, without the added columns
+   */
+  public record MergedResult(ResultColumns clientColumns, RowStream rows) {}
+
+  /**
+   * @param shardColumns the column definitions the first shard sent, added columns included
+   * @param shards each shard group's rows of {@link QueryMerge#shardStatement}, in the order of the
+   *     groups, which breaks ties between equal rows
+   * @param sortBufferRows the most rows an ORDER BY that only the merge can sort may hold
+   * @throws UnsupportedMergeException if the result cannot be merged exactly
+   */
+  public static MergedResult build(
+      QueryMerge merge, ResultColumns shardColumns, List<RowStream> shards, int sortBufferRows) {
+    QueryColumns columns = new QueryColumns(shardColumns, merge.addedColumns());
+    RowOrder shardOrder = columns.order(merge.shardOrder());
+    RowStream rows =
+        merge.shardOrder().isEmpty() ? RowStream.concat(shards) : new MergeSort(shards, shardOrder);
+    if (merge.grouping() != null) {
+      Aggregation aggregation = columns.aggregation(merge.grouping().folds());
+      rows =
+          merge.grouping().byKeys()
+              ? new GroupBy(rows, shardOrder, aggregation)
+              : new Aggregate(rows, aggregation);
+    }
+    if (merge.having() != null) {
+      rows = new Filter(rows, columns.having(merge.having()));
+    }
+    if (merge.distinct()) {
+      rows = new Distinct(rows, shardOrder);
+    }
+    if (!merge.finalOrder().isEmpty()) {
+      RowOrder order = columns.order(merge.finalOrder());
+      rows =
+          merge.limited()
+              ? SortBuffer.top(
+                  rows, order, Limit.rowsNeeded(merge.offset(), merge.count()), sortBufferRows)
+              : SortBuffer.all(rows, order, sortBufferRows);
+    }
+    if (merge.limited()) {
+      rows = new Limit(rows, merge.offset(), merge.count());
+    }
+    ResultColumns client = columns.client();
+    if (merge.addedColumns() > 0) {
+      rows = new TrimColumns(rows, client);
+    }
+    return new MergedResult(client, rows);
+  }
+}
