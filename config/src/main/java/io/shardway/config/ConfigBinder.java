@@ -28,6 +28,7 @@ final class ConfigBinder {
           "pool",
           "admin",
           "readWrite",
+          "workerId",
           "cache",
           "metrics");
 
@@ -62,6 +63,8 @@ final class ConfigBinder {
     Optional<Pool> pool = root.optional("pool", PoolBinder::bind, Pool.DEFAULTS);
     Optional<ReadWrite> readWrite =
         root.optional("readWrite", ReadWriteBinder::bind, ReadWrite.DEFAULTS);
+    Optional<Integer> workerId =
+        root.optional("workerId", n -> n.asInt(0, ShardwayConfig.MAX_WORKER_ID), 0);
     RESERVED.forEach(key -> root.get(key).ifPresent(ConfigNode::asMapping));
 
     Optional<ConfigNode> groupSection = root.require("shardGroups");
@@ -92,6 +95,7 @@ final class ConfigBinder {
             pool.orElseThrow(),
             readWrite.orElseThrow(),
             admin,
+            workerId.orElseThrow(),
             source));
   }
 

@@ -28,6 +28,9 @@ import java.util.Optional;
  * @param readWrite how reads are split between primaries and replicas; {@link ReadWrite#DEFAULTS}
  *     when the file has no {@code readWrite} key
  * @param admin the admin HTTP endpoint, when enabled
+ * @param workerId this instance's part of the keys it generates (key {@code workerId}), from 0 to
+ *     {@value #MAX_WORKER_ID}; defaults to 0. Instances that insert into the same tables with a
+ *     {@link TableConfig#keyGenerator} need different ones, or they may generate the same key
  * @param source the file this was loaded from, as named to the loader
  */
 public record ShardwayConfig(
@@ -42,10 +45,14 @@ public record ShardwayConfig(
     Pool pool,
     ReadWrite readWrite,
     Optional<Admin> admin,
+    int workerId,
     Path source) {
 
   /** The default {@code maxAllowedPacket}, 64MiB, the default of MySQL 8. */
   public static final long DEFAULT_MAX_ALLOWED_PACKET = 64L << 20;
+
+  /** The largest {@code workerId}: Snowflake keys hold it in 10 bits. */
+  public static final int MAX_WORKER_ID = 1023;
 
   /** Checks the arguments and copies the collections, keeping the order of the maps. */
   public ShardwayConfig {
@@ -59,6 +66,40 @@ public record ShardwayConfig(
     Objects.requireNonNull(pool, "pool");
     Objects.requireNonNull(readWrite, "readWrite");
     Objects.requireNonNull(admin, "admin");
+    if (workerId < 0 || workerId > MAX_WORKER_ID) {
+      throw new IllegalArgumentException(
+          "workerId: " + workerId + " (expected: 0 to " + MAX_WORKER_ID + ")");
+    }
     Objects.requireNonNull(source, "source");
+  }
+
+  /** A configuration with the default {@code workerId}, 0. */
+  public ShardwayConfig(
+      Listen listen,
+      Optional<Tls> tls,
+      Auth auth,
+      long maxAllowedPacket,
+      List<User> users,
+      BackendUser backendUser,
+      Map<String, ShardGroup> shardGroups,
+      Map<String, SchemaConfig> schemas,
+      Pool pool,
+      ReadWrite readWrite,
+      Optional<Admin> admin,
+      Path source) {
+    this(
+        listen,
+        tls,
+        auth,
+        maxAllowedPacket,
+        users,
+        backendUser,
+        shardGroups,
+        schemas,
+        pool,
+        readWrite,
+        admin,
+        0,
+        source);
   }
 }

@@ -18,13 +18,16 @@ import java.util.Optional;
  * @param algorithm how the shard key maps to a shard group; present exactly when not broadcast
  * @param shardGroups the groups that hold the table, in file order; for a broadcast table without
  *     {@code shardGroups}, all groups of the config
+ * @param keyGenerator how Shardway makes the shard key of rows inserted without one; absent when
+ *     every INSERT must give the key, and always for a broadcast table
  */
 public record TableConfig(
     String name,
     boolean broadcast,
     Optional<String> shardKey,
     Optional<AlgorithmConfig> algorithm,
-    List<String> shardGroups) {
+    List<String> shardGroups,
+    Optional<KeyGeneratorConfig> keyGenerator) {
 
   /** Checks the arguments and copies the list. */
   public TableConfig {
@@ -32,5 +35,20 @@ public record TableConfig(
     Objects.requireNonNull(shardKey, "shardKey");
     Objects.requireNonNull(algorithm, "algorithm");
     shardGroups = List.copyOf(shardGroups);
+    Objects.requireNonNull(keyGenerator, "keyGenerator");
+    if (broadcast && keyGenerator.isPresent()) {
+      throw new IllegalArgumentException(
+          "keyGenerator: " + keyGenerator.get().type() + " (expected: none for a broadcast table)");
+    }
+  }
+
+  /** A table whose inserts must give the shard key: no key generator. */
+  public TableConfig(
+      String name,
+      boolean broadcast,
+      Optional<String> shardKey,
+      Optional<AlgorithmConfig> algorithm,
+      List<String> shardGroups) {
+    this(name, broadcast, shardKey, algorithm, shardGroups, Optional.empty());
   }
 }

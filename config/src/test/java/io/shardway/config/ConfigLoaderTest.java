@@ -134,6 +134,51 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void readsKeyGeneratorsAndTheWorkerId() throws ConfigException {
+    String yaml =
+        """
+        users: [{ name: app, password: secret, schemas: ["*"] }]
+        backendUser: { name: proxy, password: secret }
+        shardGroups: { s0: { primary: "mysql://db-0" }, s1: { primary: "mysql://db-1" } }
+        workerId: ${WORKER_ID}
+        schemas:
+          appdb:
+            defaultShardGroup: s0
+            tables:
+              users: { shardKey: id, algorithm: { type: hash }, shardGroups: [s0, s1],
+                       keyGenerator: { type: snowflake } }
+              orders: { shardKey: user_id, algorithm: { type: hash }, shardGroups: [s0, s1] }
+        """;
+
+    ShardwayConfig config = ConfigLoader.parse(yaml, SOURCE, Map.of("WORKER_ID", "1023"));
+
+    assertEquals(1023, config.workerId());
+    Map<String, TableConfig> tables = config.schemas().get("appdb").tables();
+    assertEquals(
+        Optional.of(new KeyGeneratorConfig.Snowflake()), tables.get("users").keyGenerator());
+    assertEquals(Optional.empty(), tables.get("orders").keyGenerator());
+    assertEquals(0, ConfigLoader.parse(MINIMAL, SOURCE, Map.of()).workerId());
+  }
+
+  @Test
+  void tablesWithoutAKeyGeneratorKeepTheirShortConstructor() {
+    TableConfig table =
+        new TableConfig("countries", true, Optional.empty(), Optional.empty(), List.of("s0"));
+
+    assertEquals(Optional.empty(), table.keyGenerator());
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new TableConfig(
+                "countries",
+                true,
+                Optional.empty(),
+                Optional.empty(),
+                List.of("s0"),
+                Optional.of(new KeyGeneratorConfig.Snowflake())));
+  }
+
+  @Test
   void readsEveryReadWriteKey() throws ConfigException {
     String yaml =
         MINIMAL

@@ -202,6 +202,57 @@ class ConfigProblemsTest {
   }
 
   @Test
+  void keyGeneratorMistakes() {
+    String yaml =
+        """
+        users: [{ name: app, password: secret, schemas: ["*"] }]
+        backendUser: { name: proxy, password: secret }
+        shardGroups: { s0: { primary: "mysql://db-0" } }
+        schemas:
+          appdb:
+            tables:
+              countries: { broadcast: true, keyGenerator: { type: snowflake } }
+              users: { shardKey: id, algorithm: { type: mod }, shardGroups: [s0], keyGenerator: { type: uuid } }
+              orders: { shardKey: id, algorithm: { type: mod }, shardGroups: [s0], keyGenerator: snowflake }
+              items: { shardKey: id, algorithm: { type: mod }, shardGroups: [s0], keyGenerator: { epoch: 0 } }
+        """;
+
+    assertEquals(
+        List.of(
+            at(
+                7,
+                51,
+                "schemas.appdb.tables.countries.keyGenerator: a broadcast table takes no key"
+                    + " generator"),
+            at(
+                8,
+                97,
+                "schemas.appdb.tables.users.keyGenerator.type: expected one of snowflake, got"
+                    + " \"uuid\""),
+            at(
+                9,
+                90,
+                "schemas.appdb.tables.orders.keyGenerator: expected a mapping, got"
+                    + " \"snowflake\""),
+            at(10, 89, "schemas.appdb.tables.items.keyGenerator: missing required key \"type\""),
+            at(10, 91, "schemas.appdb.tables.items.keyGenerator: unknown key \"epoch\"")),
+        problemsOf(yaml));
+  }
+
+  @Test
+  void workerIdOutOfRange() {
+    assertEquals(
+        List.of(at(5, 11, "workerId: must be between 0 and 1023, got 1024")),
+        problemsOf(ConfigLoaderTest.MINIMAL + "workerId: 1024\n"));
+    assertEquals(
+        List.of(at(5, 11, "workerId: must be between 0 and 1023, got -1")),
+        problemsOf(ConfigLoaderTest.MINIMAL + "workerId: -1\n"));
+    assertEquals(
+        List.of(at(5, 11, "workerId: expected an integer, got \"one\"")),
+        problemsOf(ConfigLoaderTest.MINIMAL + "workerId: one\n"));
+  }
+
+  @Test
   void badSizesAndDurations() {
     String yaml =
         ConfigLoaderTest.MINIMAL

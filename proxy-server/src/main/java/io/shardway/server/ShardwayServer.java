@@ -73,7 +73,7 @@ public final class ShardwayServer implements AutoCloseable {
     SessionContext sessions =
         new SessionContext(
             backends,
-            new ShardedSchemas(config.schemas()),
+            new ShardedSchemas(config.schemas(), config.workerId()),
             config.readWrite(),
             new SchemaAccess(config.schemas()),
             identity.collations(),

@@ -55,8 +55,12 @@ public final class AffectedRowsSum {
     }
   }
 
-  /** Writes the joined OK. */
-  public void finish(ClientWriter client) {
-    client.ok(new OkPacket(affectedRows, 0, status, warnings));
+  /**
+   * Writes the joined OK.
+   *
+   * @param lastInsertId the first key Shardway generated for the rows, or 0
+   */
+  public void finish(ClientWriter client, long lastInsertId) {
+    client.ok(new OkPacket(affectedRows, lastInsertId, status, warnings));
   }
 }

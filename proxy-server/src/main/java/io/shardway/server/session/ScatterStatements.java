@@ -97,35 +97,63 @@ final class ScatterStatements {
       List<BackendGroup> groups,
       boolean copies,
       ShardSend send) {
+    List<WritePart> parts = new ArrayList<>(groups.size());
+    groups.forEach(group -> parts.add(new WritePart(group, send)));
+    write(state, info, parts, copies, 0);
+  }
+
+  /**
+   * The rows of one INSERT split by group, each group running its own statement: one OK with the
+   * affected rows summed and, when Shardway generated the keys, the first of them as the last
+   * insert id, which {@code LAST_INSERT_ID()} then returns, as MySQL does after a multi-row INSERT.
+   */
+  void insertSplit(
+      ConnectionState state, StatementInfo info, List<WritePart> parts, long firstGeneratedKey) {
+    if (write(state, info, parts, false, firstGeneratedKey) && firstGeneratedKey != 0) {
+      state.lastInsertId(firstGeneratedKey);
+    }
+  }
+
+  /** One group's part of a write, and how it is sent there. */
+  record WritePart(BackendGroup group, ShardSend send) {}
+
+  /** Runs the parts one after another; false when one failed, its error answered. */
+  private boolean write(
+      ConnectionState state,
+      StatementInfo info,
+      List<WritePart> parts,
+      boolean copies,
+      long lastInsertId) {
     if (refusedWhileHeld()) {
-      return;
+      return false;
     }
     AffectedRowsSum sum = new AffectedRowsSum(copies);
     List<String> ran = new ArrayList<>();
-    for (int i = 0; i < groups.size(); i++) {
-      BackendGroup group = groups.get(i);
-      List<BackendGroup> rest = groups.subList(i + 1, groups.size());
+    for (int i = 0; i < parts.size(); i++) {
+      WritePart part = parts.get(i);
+      List<WritePart> rest = parts.subList(i + 1, parts.size());
       boolean done =
           part(
               state,
               info,
-              group,
+              part.group(),
               backend -> {
-                if (!send.to(backend)) {
+                if (!part.send().to(backend)) {
                   return false;
                 }
                 RelayOutcome outcome = sum.readPart(backend.channel());
                 if (outcome.failed()) {
-                  writer.error(partialWrite(outcome.error(), group.name(), ran, rest));
+                  writer.error(partialWrite(outcome.error(), part.group().name(), ran, rest));
                 }
                 return !outcome.failed();
               });
       if (!done) {
-        return;
+        return false;
       }
-      ran.add(group.name());
+      ran.add(part.group().name());
     }
-    sum.finish(writer);
+    sum.finish(writer, lastInsertId);
+    return true;
   }
 
   /** Reads one group's answer to a scattered read; returns the group's error, or null. */
@@ -211,14 +239,14 @@ final class ScatterStatements {
   }
 
   private static ErrPacket partialWrite(
-      ErrPacket error, String failed, List<String> ran, List<BackendGroup> notRun) {
+      ErrPacket error, String failed, List<String> ran, List<WritePart> notRun) {
     StringBuilder where = new StringBuilder(" (shard group '").append(failed).append("'");
     if (!ran.isEmpty()) {
       where.append("; it ran on ").append(names(ran));
     }
     if (!notRun.isEmpty()) {
       List<String> rest = new ArrayList<>();
-      notRun.forEach(g -> rest.add(g.name()));
+      notRun.forEach(part -> rest.add(part.group().name()));
       where.append("; it did not run on ").append(names(rest));
     }
     where.append(')');

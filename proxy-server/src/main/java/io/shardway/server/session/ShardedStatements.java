@@ -5,6 +5,7 @@ import io.shardway.router.StatementInfo;
 import io.shardway.router.StatementKind;
 import io.shardway.router.merge.RowFormat;
 import io.shardway.router.merge.UnsupportedMergeException;
+import io.shardway.router.plan.InsertSplit;
 import io.shardway.router.plan.QueryMerge;
 import io.shardway.router.plan.Route;
 import io.shardway.router.plan.RoutePlan;
@@ -105,6 +106,7 @@ final class ShardedStatements {
             scatter.aggregate(state, info, targets, many.aggregates(), format, sessionStatus, send);
         case QUERY ->
             mergedSelect(state, info, router, sql, targets, format, sessionStatus, rewritten);
+        case SPLIT_INSERT -> splitInsert(state, info, router, sql, rewritten);
       }
     } else {
       writer.error(Errors.refused(((Route.Refused) route).message()));
@@ -137,6 +139,28 @@ final class ShardedStatements {
           sessionStatus,
           rewritten.apply(merge.shardStatement()));
     }
+  }
+
+  private void splitInsert(
+      ConnectionState state,
+      StatementInfo info,
+      ShardedSchemas.Router router,
+      String sql,
+      Function<String, ShardSend> rewritten) {
+    InsertSplit split;
+    try {
+      split = router.splitInsert(sql);
+    } catch (UnsupportedMergeException e) {
+      writer.error(Errors.notSupported(e.getMessage()));
+      return;
+    }
+    List<ScatterStatements.WritePart> parts = new ArrayList<>();
+    for (InsertSplit.Part part : split.parts()) {
+      parts.add(
+          new ScatterStatements.WritePart(
+              groups.group(part.group()), rewritten.apply(part.statement())));
+    }
+    scatter.insertSplit(state, info, parts, split.firstGeneratedKey());
   }
 
   /**

@@ -64,7 +64,8 @@ final class SchemaLayouts implements Layouts {
         table.shardKey().orElseThrow().toLowerCase(Locale.ROOT),
         ShardingAlgorithms.create(table.algorithm().orElseThrow(), groups),
         groups,
-        List.of(table.algorithm().orElseThrow(), groups));
+        List.of(table.algorithm().orElseThrow(), groups),
+        table.keyGenerator().isPresent());
   }
 
   /** Whether statements of this schema need routing: it lists tables. */

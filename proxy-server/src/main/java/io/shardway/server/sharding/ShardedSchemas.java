@@ -4,10 +4,13 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.shardway.config.SchemaConfig;
 import io.shardway.router.merge.UnsupportedMergeException;
+import io.shardway.router.plan.InsertSplit;
 import io.shardway.router.plan.PlanCache;
 import io.shardway.router.plan.QueryMerge;
 import io.shardway.router.plan.RoutePlan;
 import io.shardway.router.plan.ShardRouter;
+import io.shardway.router.shard.KeyGenerator;
+import io.shardway.router.shard.SnowflakeIds;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -26,13 +29,17 @@ public final class ShardedSchemas {
 
   private final Map<String, Router> routers = new HashMap<>();
 
-  public ShardedSchemas(Map<String, SchemaConfig> schemas) {
+  /**
+   * @param workerId this instance's part of the keys it generates, see {@link SnowflakeIds}
+   */
+  public ShardedSchemas(Map<String, SchemaConfig> schemas, int workerId) {
+    KeyGenerator keys = new SnowflakeIds(workerId);
     Map<String, SchemaLayouts> layouts = SchemaLayouts.of(schemas);
     for (SchemaConfig schema : schemas.values()) {
       SchemaLayouts own = layouts.get(schema.name().toLowerCase(Locale.ROOT));
       if (own.shardsAnything()) {
         // Keyed as configured: a session's schema is a configured name, spelled as configured.
-        routers.put(schema.name(), new Router(new ShardRouter(own)));
+        routers.put(schema.name(), new Router(new ShardRouter(own), keys));
       }
     }
   }
@@ -45,12 +52,14 @@ public final class ShardedSchemas {
   /** One schema's router and its plans. */
   public static final class Router {
     private final ShardRouter router;
+    private final KeyGenerator keys;
     private final PlanCache plans;
     private final Cache<String, QueryMerge> merges =
         Caffeine.newBuilder().maximumSize(MERGES_PER_SCHEMA).build();
 
-    Router(ShardRouter router) {
+    Router(ShardRouter router, KeyGenerator keys) {
       this.router = router;
+      this.keys = keys;
       this.plans = new PlanCache(router, PLANS_PER_SCHEMA);
     }
 
@@ -66,6 +75,17 @@ public final class ShardedSchemas {
      */
     public QueryMerge queryMerge(String sql) {
       return merges.get(sql, router::queryMerge);
+    }
+
+    /**
+     * The statements each group runs of an INSERT whose plan says {@code Merge.SPLIT_INSERT}, with
+     * keys generated where the table has a generator and the statement gives none. Not cached:
+     * generated keys differ at each execution.
+     *
+     * @throws UnsupportedMergeException when it cannot be split exactly
+     */
+    public InsertSplit splitInsert(String sql) {
+      return router.splitInsert(sql, keys);
     }
 
     /** See {@link ShardRouter#namesNoTable}. */

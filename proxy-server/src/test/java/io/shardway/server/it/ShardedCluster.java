@@ -17,8 +17,9 @@ import java.util.Map;
 /**
  * Two real MariaDB servers, shard groups s0 and s1, each with schema {@code shop}: {@code users}
  * sharded by {@code id} and {@code orders} by {@code user_id} (both {@code mod}, so co-located),
- * {@code countries} broadcast, {@code notes} unlisted (in s0), {@code events} only in s1. A
- * Shardway in front of both, from a YAML configuration as an operator writes it.
+ * {@code countries} broadcast, {@code notes} unlisted (in s0), {@code events} only in s1, {@code
+ * tickets} sharded by a generated {@code id} (hash). A Shardway in front of both, from a YAML
+ * configuration as an operator writes it.
  */
 final class ShardedCluster implements AutoCloseable {
   static final String SCHEMA = "shop";
@@ -28,7 +29,8 @@ final class ShardedCluster implements AutoCloseable {
       CREATE TABLE users (id BIGINT PRIMARY KEY, name VARCHAR(50), country CHAR(2));
       CREATE TABLE orders (id BIGINT PRIMARY KEY, user_id BIGINT NOT NULL, amount DECIMAL(10,2));
       CREATE TABLE countries (code CHAR(2) PRIMARY KEY, name VARCHAR(50));
-      CREATE TABLE notes (id INT PRIMARY KEY, body TEXT)
+      CREATE TABLE notes (id INT PRIMARY KEY, body TEXT);
+      CREATE TABLE tickets (id BIGINT PRIMARY KEY, what VARCHAR(20))
       """;
 
   private final List<MariaDbServer> servers;
@@ -82,6 +84,11 @@ final class ShardedCluster implements AutoCloseable {
               orders: { shardKey: user_id, algorithm: { type: mod }, shardGroups: [s0, s1] }
               countries: { broadcast: true }
               events: { shardKey: id, algorithm: { type: hash }, shardGroups: [s1] }
+              tickets:
+                shardKey: id
+                algorithm: { type: hash }
+                shardGroups: [s0, s1]
+                keyGenerator: { type: snowflake }
         """
             .formatted(
                 TestCluster.APP_USER,

@@ -26,5 +26,14 @@ public enum Merge {
    * offset, GROUP BY, HAVING, DISTINCT, AVG, aggregates beside other items. Each group runs the
    * statement that {@link ShardRouter#queryMerge} derives from the text, not the text itself.
    */
-  QUERY
+  QUERY,
+  /**
+   * An INSERT or REPLACE … VALUES into a sharded table whose rows go to several groups, or whose
+   * shard keys Shardway generates: each group runs its {@link InsertSplit.Part} of the statement
+   * that {@link ShardRouter#splitInsert} derives from the text, not the text itself, and the client
+   * sees one OK whose affected rows are the sum over the parts, since each part wrote other rows.
+   * The groups of the {@link Route.Scatter} are those the rows may go to; the split says which they
+   * do go to.
+   */
+  SPLIT_INSERT
 }

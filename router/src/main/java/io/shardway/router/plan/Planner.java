@@ -26,20 +26,8 @@ final class Planner {
    * @throws Refusal when the statement cannot be routed correctly
    */
   static RoutePlan plan(StatementText text, Layouts layouts) {
-    if (text.versionedComment()) {
-      throw new Refusal(
-          "executable comments with a server version (/*!50700 … */) in a statement that uses "
-              + text.mentioned());
-    }
-    String parsable = text.parsable();
-    StatementInfo info = StatementClassifier.classify(parsable);
-    if (info.statementCount() > 1) {
-      throw new Refusal("several statements in one query when one uses " + text.mentioned());
-    }
-    Statement statement = SqlParser.parse(parsable);
-    if (statement == null) {
-      throw new Refusal("a statement that uses " + text.mentioned() + " and cannot be parsed");
-    }
+    StatementInfo info = classify(text);
+    Statement statement = parse(text);
     Footprint footprint = new Footprint(layouts);
     SelectAnalysis selects = new SelectAnalysis(footprint, SessionFeatures.spreadBlocker(info));
     int params = text.parameterCount();
@@ -66,6 +54,38 @@ final class Planner {
     }
     footprint.checkUses(text);
     return plan;
+  }
+
+  /**
+   * What the classifier finds in the statement.
+   *
+   * @throws Refusal for what the analysis cannot follow: a versioned executable comment, which the
+   *     server may skip, or several statements
+   */
+  static StatementInfo classify(StatementText text) {
+    if (text.versionedComment()) {
+      throw new Refusal(
+          "executable comments with a server version (/*!50700 … */) in a statement that uses "
+              + text.mentioned());
+    }
+    StatementInfo info = StatementClassifier.classify(text.parsable());
+    if (info.statementCount() > 1) {
+      throw new Refusal("several statements in one query when one uses " + text.mentioned());
+    }
+    return info;
+  }
+
+  /**
+   * The statement's syntax tree.
+   *
+   * @throws Refusal when JSqlParser cannot parse it
+   */
+  static Statement parse(StatementText text) {
+    Statement statement = SqlParser.parse(text.parsable());
+    if (statement == null) {
+      throw new Refusal("a statement that uses " + text.mentioned() + " and cannot be parsed");
+    }
+    return statement;
   }
 
   /** DESCRIBE: every group of a table holds the same definition; one of them answers. */

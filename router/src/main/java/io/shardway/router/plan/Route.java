@@ -18,9 +18,12 @@ public sealed interface Route {
   /**
    * Run the statement on each of these groups, and merge the results as {@code merge} says:
    * unchanged, except for {@link Merge#QUERY}, whose groups run the statement of its {@link
-   * QueryMerge}.
+   * QueryMerge}, and {@link Merge#SPLIT_INSERT}, whose groups run the parts of its {@link
+   * InsertSplit}.
    *
-   * @param groups at least two, each once
+   * @param groups each once; at least two, except for a {@link Merge#SPLIT_INSERT} that generates
+   *     shard keys, which lists the groups its rows may go to: they must get the statement with the
+   *     keys added even when the table has a single group
    * @param aggregates for {@link Merge#AGGREGATE}, the function of each item of the select list, in
    *     order; empty for any other merge
    * @param rowLimit for {@link Merge#CONCATENATE}, when the SELECT ends with {@code LIMIT rowLimit}
@@ -42,12 +45,15 @@ public sealed interface Route {
     }
 
     public Scatter {
-      groups = List.copyOf(groups);
-      if (groups.size() < 2 || new HashSet<>(groups).size() != groups.size()) {
-        throw new IllegalArgumentException(
-            "groups: " + groups + " (expected: at least two, each once)");
-      }
       Objects.requireNonNull(merge, "merge");
+      groups = List.copyOf(groups);
+      int least = merge == Merge.SPLIT_INSERT ? 1 : 2;
+      if (groups.size() < least || new HashSet<>(groups).size() != groups.size()) {
+        throw new IllegalArgumentException(
+            "groups: "
+                + groups
+                + " (expected: at least two, each once; one is enough to split an INSERT)");
+      }
       aggregates = List.copyOf(aggregates);
       if ((merge == Merge.AGGREGATE) == aggregates.isEmpty()) {
         throw new IllegalArgumentException(

@@ -9,7 +9,7 @@ import java.util.List;
  * without parsing again. Immutable and safe to share between threads, so a prepared statement can
  * keep its plan.
  */
-public sealed interface RoutePlan permits DigestPlan, FixedPlan, KeyedPlan {
+public sealed interface RoutePlan permits DigestPlan, FixedPlan, KeyedPlan, KeyGeneratingPlan {
 
   /** The number of {@code ?} placeholders in the text: the number of values {@link #bind} takes. */
   int parameterCount();

@@ -3,6 +3,7 @@ package io.shardway.router.plan;
 import io.shardway.router.merge.UnsupportedMergeException;
 import io.shardway.router.plan.Route.Refused;
 import io.shardway.router.plan.Route.Single;
+import io.shardway.router.shard.KeyGenerator;
 import java.util.Objects;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.select.PlainSelect;
@@ -29,9 +30,11 @@ import net.sf.jsqlparser.util.TablesNamesFinder;
  *       #queryMerge} describes). Never with window functions or aggregates that do not fold, INTO
  *       or connection state, nor with a subquery, derived table or UNION part reading sharded rows
  *       (those must find all their rows in the one group the statement runs on).
- *   <li>INSERT and REPLACE: every row's shard key must be a literal or {@code ?}, and all rows go
- *       to one group. UPDATE and DELETE: as SELECT, their rows summed over groups; not with ORDER
- *       BY or LIMIT across groups, nor changing a shard key.
+ *   <li>INSERT and REPLACE: every row's shard key must be a literal or {@code ?}; rows that go to
+ *       several groups are split into one statement per group ({@link #splitInsert}), as are the
+ *       rows of a table with a key generator that leave the key out, which get generated keys.
+ *       UPDATE and DELETE: as SELECT, their rows summed over groups; not with ORDER BY or LIMIT
+ *       across groups, nor changing a shard key.
  *   <li>Broadcast tables: read in any one group that has them all, and written in every group, but
  *       only by statements that leave the copies equal.
  *   <li>DDL: on every group of its table.
@@ -91,6 +94,32 @@ public final class ShardRouter {
     } catch (Refusal refusal) {
       throw new UnsupportedMergeException(
           refusal.getMessage() + " in " + Planner.SELECT_PHRASE.formatted(tables));
+    }
+  }
+
+  /**
+   * The statement each group runs of an INSERT or REPLACE that {@link Merge#SPLIT_INSERT} merges:
+   * the text's own, with only the rows that go to the group, in their order, every value written as
+   * in the text. Where the table has a key generator and the statement leaves the shard key out,
+   * the key column is added with keys from {@code keys}, consecutive in row order, which also
+   * decide the rows' groups. The text is parsed again, with the literals that planning through a
+   * digest did not see, since they decide where each row goes.
+   *
+   * @param sql the text the plan was made from
+   * @param keys reserves the keys of the rows, when the statement leaves them to Shardway
+   * @throws UnsupportedMergeException if the statement cannot be split exactly: it has {@code ?}
+   *     placeholders (prepared statements are not split), is no INSERT or REPLACE … VALUES into a
+   *     sharded table, has a key that is no literal, or uses what carries from one row to the next
+   *     in the connection ({@code LAST_INSERT_ID()}, user variables, sequences); its message
+   *     completes "This version of Shardway doesn't yet support "
+   */
+  public InsertSplit splitInsert(String sql, KeyGenerator keys) {
+    StatementText text = StatementText.of(Objects.requireNonNull(sql, "sql"), layouts);
+    Objects.requireNonNull(keys, "keys");
+    try {
+      return InsertSplitter.split(text, layouts, keys);
+    } catch (Refusal refusal) {
+      throw new UnsupportedMergeException(refusal.getMessage());
     }
   }
 

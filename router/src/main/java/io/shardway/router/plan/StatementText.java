@@ -68,9 +68,17 @@ record StatementText(
 
   /** The text for JSqlParser. */
   String parsable() {
+    return text(0, tokens.size());
+  }
+
+  /**
+   * The tokens from {@code from} to {@code to} (exclusive) as {@link #parsable} writes them, with
+   * the space it writes before the first: pieces of it, to be put together in another order.
+   */
+  String text(int from, int to) {
     StringBuilder text = new StringBuilder();
-    Token previous = null;
-    for (Token token : tokens) {
+    Token previous = from == 0 ? null : tokens.get(from - 1);
+    for (Token token : tokens.subList(from, to)) {
       if (previous != null && needsSpace(previous, token)) {
         text.append(' ');
       }

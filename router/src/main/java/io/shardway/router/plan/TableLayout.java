@@ -48,10 +48,22 @@ public sealed interface TableLayout {
    * @param colocation equal (by {@code equals}) exactly for tables whose keys are of one type and
    *     whose algorithms have one configuration over the same groups in the same order: rows with
    *     equal keys of such tables share a shard, so a join on their keys never leaves it
+   * @param generatesKeys whether the table has a key generator: an INSERT that leaves the shard key
+   *     out gets its keys from Shardway ({@link ShardRouter#splitInsert}) instead of being refused
    */
   record Sharded(
-      String shardKey, ShardingAlgorithm algorithm, List<String> groups, Object colocation)
+      String shardKey,
+      ShardingAlgorithm algorithm,
+      List<String> groups,
+      Object colocation,
+      boolean generatesKeys)
       implements TableLayout {
+
+    /** A table whose inserts must give the shard key: no key generator. */
+    public Sharded(
+        String shardKey, ShardingAlgorithm algorithm, List<String> groups, Object colocation) {
+      this(shardKey, algorithm, groups, colocation, false);
+    }
 
     public Sharded {
       shardKey = Objects.requireNonNull(shardKey, "shardKey").toLowerCase(Locale.ROOT);

@@ -6,7 +6,7 @@ import java.util.BitSet;
 import java.util.List;
 
 /** Decides, for one execution, which shards of a sharded table a statement's rows are on. */
-sealed interface Targeting permits KeyFilter, RowKeys {
+sealed interface Targeting permits GeneratedKeys, KeyFilter, RowKeys {
 
   /**
    * The shards, as indexes of the algorithm's; empty when no row can qualify.

@@ -45,6 +45,7 @@ class DigestRoutingTest {
             JoinRoutingTest.unsharded(),
             JoinRoutingTest.outerJoins(),
             WriteRoutingTest.inserts(),
+            WriteRoutingTest.generatedKeys(),
             WriteRoutingTest.updates(),
             WriteRoutingTest.deletes(),
             WriteRoutingTest.broadcastWrites(),

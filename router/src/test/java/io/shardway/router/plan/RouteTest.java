@@ -1,6 +1,7 @@
 package io.shardway.router.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.shardway.router.plan.Route.Refused;
@@ -28,6 +29,14 @@ class RouteTest {
     assertThrows(
         IllegalArgumentException.class, () -> new Scatter(List.of("s0", "s0"), Merge.CONCATENATE));
     assertEquals(List.of("s1", "s0"), new Scatter(List.of("s1", "s0"), Merge.CONCATENATE).groups());
+  }
+
+  @Test
+  void aSplitInsertMayGoToOneGroup() {
+    assertEquals(List.of("s0"), new Scatter(List.of("s0"), Merge.SPLIT_INSERT).groups());
+    assertThrows(IllegalArgumentException.class, () -> new Scatter(List.of(), Merge.SPLIT_INSERT));
+    assertThrows(
+        IllegalArgumentException.class, () -> new Scatter(List.of("s0", "s0"), Merge.SPLIT_INSERT));
   }
 
   @Test
@@ -79,6 +88,7 @@ class RouteTest {
 
     assertEquals(List.of("s1"), new Unsharded("s1").groups());
     assertEquals("user_id", new Sharded("User_Id", mod, List.of("a", "b"), "c").shardKey());
+    assertFalse(new Sharded("id", mod, List.of("a", "b"), "c").generatesKeys());
     assertThrows(IllegalArgumentException.class, () -> new Sharded("id", mod, List.of("a"), "c"));
     assertThrows(
         IllegalArgumentException.class, () -> new Sharded("id", mod, List.of("a", "a"), "c"));

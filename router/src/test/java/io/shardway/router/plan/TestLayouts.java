@@ -20,6 +20,8 @@ import java.util.Map;
  *   <li>{@code products} (key {@code sku}): by hundreds, 0–99 on s0 to 300–399 on s3, which narrows
  *       ranges;
  *   <li>{@code pairs} (key {@code a}): mod 2 over s2 and s3;
+ *   <li>{@code events} (key {@code id}): mod 4, with a key generator; {@code notes} (key {@code
+ *       id}): all in s1, with a key generator;
  *   <li>{@code countries}: broadcast to all four; {@code currencies}: broadcast to s0 and s1;
  *   <li>{@code logs}: unsharded, in s1; every other table of {@code appdb} in s0;
  *   <li>schema {@code other}: unsharded, in s2; other schemas in s0.
@@ -37,6 +39,8 @@ final class TestLayouts implements Layouts {
           "orders", new Sharded("USER_ID", new Mod(4), ALL, "user-mod4"),
           "products", new Sharded("sku", new Hundreds(4), ALL, "products"),
           "pairs", new Sharded("a", new Mod(2), List.of("s2", "s3"), "pairs"),
+          "events", new Sharded("id", new Mod(4), ALL, "events", true),
+          "notes", new Sharded("id", new Mod(1), List.of("s1"), "notes", true),
           "countries", new Broadcast(ALL),
           "currencies", new Broadcast(List.of("s0", "s1")),
           "logs", new Unsharded("s1"));

@@ -1,6 +1,7 @@
 package io.shardway.router.plan;
 
 import static io.shardway.router.plan.Merge.ALL_MUST_SUCCEED;
+import static io.shardway.router.plan.Merge.SPLIT_INSERT;
 import static io.shardway.router.plan.Merge.SUM_AFFECTED_ROWS;
 import static io.shardway.router.plan.Routes.all;
 import static io.shardway.router.plan.Routes.refused;
@@ -20,7 +21,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 class WriteRoutingTest {
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource({"inserts", "updates", "deletes", "broadcastWrites", "unshardedWrites"})
+  @MethodSource({
+    "inserts",
+    "generatedKeys",
+    "updates",
+    "deletes",
+    "broadcastWrites",
+    "unshardedWrites"
+  })
   void routes(RoutingCase row) {
     assertEquals(row.expected(), route(row.sql(), row.params()));
   }
@@ -48,15 +56,31 @@ class WriteRoutingTest {
             single("s1")),
         row(
             "INSERT INTO users (id, n) VALUES (5, 'a'), (6, 'b')",
-            refused("a multi-row INSERT into users whose rows go to several shard groups")),
+            scatter(SPLIT_INSERT, "s1", "s2")),
+        row("INSERT INTO users (id) VALUES (?), (?)", scatter(SPLIT_INSERT, "s0", "s1"), 4, 5),
+        row("REPLACE INTO users (id) VALUES (7), (4)", scatter(SPLIT_INSERT, "s0", "s3")),
         row(
-            "INSERT INTO users (id) VALUES (?), (?)",
-            refused("a multi-row INSERT into users whose rows go to several shard groups"),
-            4,
-            5),
+            "INSERT INTO users (id, n) VALUES (4, 1), (5, 2) ON DUPLICATE KEY UPDATE n = n + 1",
+            scatter(SPLIT_INSERT, "s0", "s1")),
         row(
-            "REPLACE INTO users (id) VALUES (4), (5)",
-            refused("a multi-row REPLACE into users whose rows go to several shard groups")),
+            "INSERT INTO users (id, c) VALUES (4, (SELECT MIN(code) FROM countries)), (5, 'x')",
+            scatter(SPLIT_INSERT, "s0", "s1")),
+        row("INSERT INTO users (id, n) VALUES (4, @x), (8, 1)", single("s0")),
+        row(
+            "INSERT INTO users (id, n) VALUES (4, @x), (5, 1)",
+            refused(
+                "user variables in a multi-row INSERT into users whose rows go to several shard"
+                    + " groups")),
+        row(
+            "INSERT INTO users (id, n) VALUES (4, LAST_INSERT_ID()), (5, 1)",
+            refused(
+                "LAST_INSERT_ID() in a multi-row INSERT into users whose rows go to several shard"
+                    + " groups")),
+        row(
+            "INSERT INTO users (id, n) VALUES (4, 1), (5, (SELECT MAX(n) FROM logs))",
+            refused(
+                "a statement that combines the table logs of shard group s1"
+                    + " with rows in shard groups s0, s1")),
         row(
             "INSERT INTO users (name) VALUES ('a')",
             refused("an INSERT into users without its shard key column id")),
@@ -103,6 +127,50 @@ class WriteRoutingTest {
         row(
             "INSERT INTO users (id, n) VALUES (5, (SELECT MAX(n) FROM orders))",
             refused("a subquery that reads orders from several shard groups")));
+  }
+
+  /** Rows without the key, into a table with a key generator: split, to get their keys. */
+  static Stream<RoutingCase> generatedKeys() {
+    String generated = " in an INSERT into events whose shard keys Shardway generates";
+    return Stream.of(
+        row("INSERT INTO events (name) VALUES ('a')", all(SPLIT_INSERT)),
+        row("INSERT INTO events (name) VALUES ('a'), ('b')", all(SPLIT_INSERT)),
+        row("INSERT INTO events SET name = 'a'", all(SPLIT_INSERT)),
+        row("REPLACE INTO events (name) VALUES ('a')", all(SPLIT_INSERT)),
+        row("INSERT INTO events (name) VALUES (@x)", all(SPLIT_INSERT)),
+        row("INSERT INTO notes (name) VALUES ('a'), ('b')", scatter(SPLIT_INSERT, "s1")),
+        row(
+            "INSERT INTO notes (name) VALUES ((SELECT MAX(n) FROM logs))",
+            scatter(SPLIT_INSERT, "s1")),
+        row("INSERT INTO events (id, name) VALUES (5, 'a')", single("s1")),
+        row("INSERT INTO events SET name = 'a', id = 6", single("s2")),
+        row(
+            "INSERT INTO events VALUES (5, 'a')",
+            refused(
+                "an INSERT into events without a column list, which must name the shard key id")),
+        row(
+            "INSERT INTO events (name) VALUES (@x), ('b')",
+            refused(
+                "user variables in a multi-row INSERT into events whose rows go to several shard"
+                    + " groups")),
+        row(
+            "INSERT INTO events (name) VALUES ('a') AS new(m) ON DUPLICATE KEY UPDATE name = m",
+            refused("a row alias with column names" + generated)),
+        row(
+            "INSERT INTO events SET name = 'a' AS new(m) ON DUPLICATE KEY UPDATE name = m",
+            refused("a row alias with column names" + generated)),
+        row(
+            "INSERT INTO events (name) VALUES ('a') ON DUPLICATE KEY UPDATE id = 5",
+            refused(
+                "an INSERT into events … ON DUPLICATE KEY UPDATE that changes the shard key id")),
+        row(
+            "INSERT INTO events (name) SELECT name FROM logs",
+            refused("an INSERT … SELECT into the sharded table events")),
+        row(
+            "INSERT INTO events (name) VALUES ((SELECT MAX(n) FROM logs))",
+            refused(
+                "a statement that combines the table logs of shard group s1"
+                    + " with rows in shard groups s0, s1, s2, s3")));
   }
 
   static Stream<RoutingCase> updates() {
@@ -245,7 +313,7 @@ class WriteRoutingTest {
     assertEquals(
         single("s0"), plan.bind(List.of(ShardKey.ofLong(4), name, ShardKey.ofLong(8), name)));
     assertEquals(
-        refused("a multi-row INSERT into users whose rows go to several shard groups"),
+        scatter(SPLIT_INSERT, "s0", "s1"),
         plan.bind(List.of(ShardKey.ofLong(4), name, ShardKey.ofLong(5), name)));
   }
 }
