@@ -89,6 +89,14 @@ final class BackendLease {
    */
   void run(ConnectionState wanted, StatementInfo info, BackendGroup chosen, Work work) {
     BackendGroup group = chosen != null ? chosen : held != null ? heldGroup : defaultGroup(wanted);
+    if (held != null && heldGroup != group) {
+      // A statement for another group is not the one that may read the last one's warnings or
+      // FOUND_ROWS(): those pins end here, as they would after it ran.
+      synchronized (pins) {
+        pins.statementDone();
+      }
+      releaseIfUnpinned();
+    }
     if (!span.isEmpty() || held != null && heldGroup != group && mayJoinGroups()) {
       inSpan(wanted, info, group, work);
       return;

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,7 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * shop} holds. Strings include case variants, accents, trailing spaces and NULLs, so the merge must
  * compare as the columns' collation does.
  */
-class MergedSelectIT {
+class MergedSelectIT extends ShardedClusterTest {
   private static final String REFERENCE = "whole";
 
   private static final List<String> NAMES =
@@ -40,11 +39,8 @@ class MergedSelectIT {
           "alice", "Alice", "ALICE ", "bob", "Bob ", "carol", "Émile", "emile", "zoë", "Zed",
           "dave", "mallory", "Trent", "peggy", "victor", "walter");
 
-  private static ShardedCluster cluster;
-
   @BeforeAll
-  static void start() throws Exception {
-    cluster = ShardedCluster.start();
+  static void loadBothCopies() throws Exception {
     try (Connection reference = cluster.direct(0);
         Statement s = reference.createStatement()) {
       s.execute("CREATE DATABASE " + REFERENCE + " CHARACTER SET utf8mb4");
@@ -83,13 +79,6 @@ class MergedSelectIT {
           ResultSet rows = s.executeQuery("SELECT COUNT(*) FROM users")) {
         assertTrue(rows.next() && rows.getInt(1) > 0, "both groups hold users");
       }
-    }
-  }
-
-  @AfterAll
-  static void stop() {
-    if (cluster != null) {
-      cluster.close();
     }
   }
 

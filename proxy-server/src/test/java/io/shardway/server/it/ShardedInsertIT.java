@@ -12,8 +12,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,20 +20,7 @@ import org.junit.jupiter.api.Test;
  * INSERTs into {@code tickets}, whose keys Shardway generates (Snowflake ids) when the statement
  * leaves them out, reported to the client as MySQL reports AUTO_INCREMENT keys.
  */
-class ShardedInsertIT {
-  private static ShardedCluster cluster;
-
-  @BeforeAll
-  static void start() throws Exception {
-    cluster = ShardedCluster.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (cluster != null) {
-      cluster.close();
-    }
-  }
+class ShardedInsertIT extends ShardedClusterTest {
 
   @BeforeEach
   void noRows() throws SQLException {

@@ -10,8 +10,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,20 +21,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * group after another committed says which groups are in which state. Users are sharded by {@code
  * id mod 2}: even ids live in s0, odd ids in s1.
  */
-class ShardedTransactionIT {
-  private static ShardedCluster cluster;
-
-  @BeforeAll
-  static void start() throws Exception {
-    cluster = ShardedCluster.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (cluster != null) {
-      cluster.close();
-    }
-  }
+class ShardedTransactionIT extends ShardedClusterTest {
 
   @BeforeEach
   void noUsers() throws SQLException {

@@ -16,8 +16,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,20 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * statements run on both and joined, and statements refused because Shardway cannot yet join their
  * answers correctly.
  */
-class ShardingIT {
-  private static ShardedCluster cluster;
-
-  @BeforeAll
-  static void start() throws Exception {
-    cluster = ShardedCluster.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (cluster != null) {
-      cluster.close();
-    }
-  }
+class ShardingIT extends ShardedClusterTest {
 
   @BeforeEach
   void freshRows() throws SQLException {
@@ -306,6 +291,21 @@ class ShardingIT {
     }
     assertEquals("user3", singleOn(1, "SELECT name FROM users WHERE id = 3"));
     assertEquals("user2", singleOn(0, "SELECT name FROM users WHERE id = 2"));
+  }
+
+  @Test
+  void warningsOnOneGroupDoNotHoldTheNextStatementThere() throws SQLException {
+    try (Connection c = cluster.connect("");
+        Statement s = c.createStatement()) {
+      // id 3 exists in s1: the duplicate becomes warning 1062 there.
+      s.executeUpdate("INSERT IGNORE INTO users (id, name) VALUES (3, 'again')");
+      assertEquals("user2", single(c, "SELECT name FROM users WHERE id = 2"));
+      s.executeUpdate("INSERT IGNORE INTO users (id, name) VALUES (3, 'again')");
+      try (ResultSet warnings = s.executeQuery("SHOW WARNINGS")) {
+        assertTrue(warnings.next());
+        assertEquals(1062, warnings.getInt("Code"));
+      }
+    }
   }
 
   @Test

@@ -26,6 +26,10 @@ final class Planner {
    * @throws Refusal when the statement cannot be routed correctly
    */
   static RoutePlan plan(StatementText text, Layouts layouts) {
+    RoutePlan described = TableDescription.plan(text, layouts);
+    if (described != null) {
+      return described;
+    }
     StatementInfo info = classify(text);
     Statement statement = parse(text);
     Footprint footprint = new Footprint(layouts);

@@ -88,8 +88,12 @@ class DdlRoutingTest {
         row(
             "EXPLAIN SELECT * FROM users",
             refused("EXPLAIN statements that use the sharded table users")),
-        row(
-            "SHOW COLUMNS FROM users",
-            refused("SHOW statements that use the sharded table users")));
+        row("SHOW COLUMNS FROM users", single("s0")),
+        row("SHOW FULL FIELDS FROM logs LIKE 'a%'", single("s1")),
+        row("show index from pairs", single("s2")),
+        row("SHOW KEYS IN logs WHERE Non_unique = 0", single("s1")),
+        row("SHOW CREATE TABLE `logs`", single("s1")),
+        row("SHOW CREATE VIEW users", refused("SHOW statements that use the sharded table users")),
+        row("SHOW TABLE STATUS", single("s0")));
   }
 }
