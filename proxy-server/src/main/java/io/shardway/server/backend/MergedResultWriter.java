@@ -41,6 +41,11 @@ public final class MergedResultWriter {
     for (byte[] definition : definitions) {
       client.packet(Unpooled.wrappedBuffer(definition));
     }
+    endOfColumns();
+  }
+
+  /** What follows the column definitions: an EOF, unless the client deprecated it. */
+  public void endOfColumns() {
     if (!clientDeprecatesEof) {
       client.eof(new EofPacket(0, metadataStatus));
     }
@@ -54,7 +59,11 @@ public final class MergedResultWriter {
 
   /** Adds a shard's end of rows: its warnings count, and its status flags stand for the result. */
   public void shardEnded(ShardRows shard) {
-    EndOfRows end = shard.end();
+    shardEnded(shard.end());
+  }
+
+  /** As {@link #shardEnded(ShardRows)}, from the end marker itself; null when none was read. */
+  void shardEnded(EndOfRows end) {
     if (end != null) {
       warnings = Math.min(0xFFFF, warnings + end.warnings());
       status = end.statusFlags() & ~ServerStatus.MORE_RESULTS_EXISTS;

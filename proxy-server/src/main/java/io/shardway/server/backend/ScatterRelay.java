@@ -3,12 +3,10 @@ package io.shardway.server.backend;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.shardway.protocol.CapabilityFlags;
-import io.shardway.protocol.EofPacket;
 import io.shardway.protocol.ErrPacket;
 import io.shardway.protocol.OkPacket;
 import io.shardway.protocol.PacketBuffers;
 import io.shardway.protocol.PacketFraming;
-import io.shardway.protocol.ServerStatus;
 import io.shardway.server.frontend.ClientWriter;
 import java.io.IOException;
 
@@ -20,14 +18,11 @@ import java.io.IOException;
  */
 public final class ScatterRelay {
   private final ClientWriter client;
-  private final boolean clientDeprecatesEof;
-  private final int metadataStatus;
+  private final MergedResultWriter out;
   private final long rowLimit;
   private long rowsSent;
   private boolean metadataSent;
   private long columns = -1;
-  private int warnings;
-  private int status;
 
   /**
    * @param sessionStatus the session's status flags, for the EOF after the column definitions
@@ -37,10 +32,8 @@ public final class ScatterRelay {
   public ScatterRelay(
       ClientWriter client, int clientCapabilities, int sessionStatus, long rowLimit) {
     this.client = client;
+    this.out = new MergedResultWriter(client, clientCapabilities, sessionStatus);
     this.rowLimit = rowLimit;
-    this.clientDeprecatesEof =
-        CapabilityFlags.has(clientCapabilities, CapabilityFlags.CLIENT_DEPRECATE_EOF);
-    this.metadataStatus = sessionStatus & (ServerStatus.AUTOCOMMIT | ServerStatus.IN_TRANS);
   }
 
   /**
@@ -94,8 +87,8 @@ public final class ScatterRelay {
     if (!backendDeprecatesEof) {
       backend.readPacket(ByteBufAllocator.DEFAULT).release();
     }
-    if (!metadataSent && !clientDeprecatesEof) {
-      client.eof(new EofPacket(0, metadataStatus));
+    if (!metadataSent) {
+      out.endOfColumns();
     }
     metadataSent = true;
   }
@@ -168,16 +161,11 @@ public final class ScatterRelay {
 
   private void endOfRows(RelayOutcome outcome, EndOfRows end) {
     outcome.endOfRows(end.statusFlags(), end.warnings());
-    warnings = Math.min(0xFFFF, warnings + end.warnings());
-    status = end.statusFlags() & ~ServerStatus.MORE_RESULTS_EXISTS;
+    out.shardEnded(end);
   }
 
   /** Ends the joined result, after the last shard's rows. */
   public void finish() {
-    if (clientDeprecatesEof) {
-      client.eofOk(new OkPacket(0, 0, status, warnings));
-    } else {
-      client.eof(new EofPacket(warnings, status));
-    }
+    out.finish();
   }
 }

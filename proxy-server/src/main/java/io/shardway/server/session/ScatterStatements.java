@@ -2,17 +2,12 @@ package io.shardway.server.session;
 
 import io.shardway.protocol.ErrPacket;
 import io.shardway.router.StatementInfo;
-import io.shardway.router.merge.RowFormat;
-import io.shardway.router.merge.UnsupportedMergeException;
-import io.shardway.router.plan.AggregateFunction;
 import io.shardway.server.backend.AffectedRowsSum;
 import io.shardway.server.backend.BackendChannel;
 import io.shardway.server.backend.BackendConnection;
-import io.shardway.server.backend.FoldedParts;
 import io.shardway.server.backend.RelayOutcome;
 import io.shardway.server.backend.ScatterRelay;
 import io.shardway.server.frontend.ClientWriter;
-import io.shardway.server.sharding.AggregateFolding;
 import io.shardway.server.state.ConnectionState;
 import io.shardway.server.topology.BackendGroup;
 import java.io.IOException;
@@ -55,35 +50,6 @@ final class ScatterStatements {
         state, info, groups, send, channel -> relay.relayPart(channel).error(), relay::satisfied)) {
       relay.finish();
     }
-  }
-
-  /**
-   * The one row of an aggregate SELECT without GROUP BY, folded from each group's one row: counts
-   * and sums added, the least MIN, the greatest MAX.
-   */
-  void aggregate(
-      ConnectionState state,
-      StatementInfo info,
-      List<BackendGroup> groups,
-      List<AggregateFunction> functions,
-      RowFormat format,
-      int sessionStatus,
-      ShardSend send) {
-    if (refusedWhileHeld()) {
-      return;
-    }
-    FoldedParts parts = new FoldedParts();
-    if (!readEach(state, info, groups, send, parts::readPart, () -> false)) {
-      return;
-    }
-    byte[] row;
-    try {
-      row = AggregateFolding.fold(parts.columns(), parts.rows(), functions, format);
-    } catch (UnsupportedMergeException | IOException e) {
-      writer.error(Errors.notSupported(e.getMessage()));
-      return;
-    }
-    parts.writeTo(writer, row, capabilities, sessionStatus);
   }
 
   /**

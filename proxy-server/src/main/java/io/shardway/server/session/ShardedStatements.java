@@ -102,8 +102,6 @@ final class ShardedStatements {
             scatter.concatenate(state, info, targets, many.rowLimit(), sessionStatus, send);
         case SUM_AFFECTED_ROWS -> scatter.sumAffectedRows(state, info, targets, false, send);
         case ALL_MUST_SUCCEED -> scatter.sumAffectedRows(state, info, targets, true, send);
-        case AGGREGATE ->
-            scatter.aggregate(state, info, targets, many.aggregates(), format, sessionStatus, send);
         case QUERY ->
             mergedSelect(state, info, router, sql, targets, format, sessionStatus, rewritten);
         case SPLIT_INSERT -> splitInsert(state, info, router, sql, rewritten);

@@ -91,19 +91,16 @@ final class Footprint {
 
   /** The plan of a statement that writes or reads where its sharded reads and tables are. */
   KeyedPlan plan(Merge merge, int parameterCount) {
-    return plan(merge, List.of(), -1, parameterCount);
+    return plan(merge, -1, parameterCount);
   }
 
   /**
    * The plan of a SELECT that reads where its sharded reads and tables are.
    *
-   * @param aggregates as {@link Route.Scatter#aggregates}: for {@link Merge#AGGREGATE}, the
-   *     function of each item of the select list; empty for any other merge
    * @param rowLimit as {@link Route.Scatter#rowLimit}: for {@link Merge#CONCATENATE}, the n of a
    *     SELECT that ends with {@code LIMIT n}; -1 for none, and for any other merge
    */
-  KeyedPlan plan(
-      Merge merge, List<AggregateFunction> aggregates, long rowLimit, int parameterCount) {
+  KeyedPlan plan(Merge merge, long rowLimit, int parameterCount) {
     List<TableRef> unsharded = new ArrayList<>();
     List<TableRef> broadcast = new ArrayList<>();
     for (TableRef table : tables) {
@@ -114,13 +111,6 @@ final class Footprint {
       }
     }
     return new KeyedPlan(
-        reads,
-        unsharded,
-        broadcast,
-        merge,
-        aggregates,
-        rowLimit,
-        layouts.defaultGroup(),
-        parameterCount);
+        reads, unsharded, broadcast, merge, rowLimit, layouts.defaultGroup(), parameterCount);
   }
 }

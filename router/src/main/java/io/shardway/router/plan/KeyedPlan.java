@@ -25,7 +25,6 @@ final class KeyedPlan implements RoutePlan {
   private final List<TableRef> unsharded;
   private final List<TableRef> broadcast;
   private final Merge merge;
-  private final List<AggregateFunction> aggregates;
   private final long rowLimit;
   private final String defaultGroup;
   private final int parameterCount;
@@ -35,7 +34,6 @@ final class KeyedPlan implements RoutePlan {
       List<TableRef> unsharded,
       List<TableRef> broadcast,
       Merge merge,
-      List<AggregateFunction> aggregates,
       long rowLimit,
       String defaultGroup,
       int parameterCount) {
@@ -43,7 +41,6 @@ final class KeyedPlan implements RoutePlan {
     this.unsharded = List.copyOf(unsharded);
     this.broadcast = List.copyOf(broadcast);
     this.merge = merge;
-    this.aggregates = List.copyOf(aggregates);
     this.rowLimit = rowLimit;
     this.defaultGroup = defaultGroup;
     this.parameterCount = parameterCount;
@@ -59,9 +56,7 @@ final class KeyedPlan implements RoutePlan {
     Parameters.check(params, parameterCount);
     try {
       List<String> groups = groups(params);
-      return groups.size() == 1
-          ? new Single(groups.get(0))
-          : new Scatter(groups, merge, aggregates, rowLimit);
+      return groups.size() == 1 ? new Single(groups.get(0)) : new Scatter(groups, merge, rowLimit);
     } catch (Refusal refusal) {
       return new Refused(refusal.getMessage());
     }

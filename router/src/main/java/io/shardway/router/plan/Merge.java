@@ -16,15 +16,9 @@ public enum Merge {
    */
   ALL_MUST_SUCCEED,
   /**
-   * A SELECT whose select list is only aggregate functions, with no GROUP BY: each group returns
-   * one row, and the result is one row whose columns fold those of the groups, each as its {@link
-   * AggregateFunction} in {@link Route.Scatter#aggregates()} says.
-   */
-  AGGREGATE,
-  /**
    * A SELECT merged by the operators a {@link QueryMerge} describes: ORDER BY, LIMIT with an
-   * offset, GROUP BY, HAVING, DISTINCT, AVG, aggregates beside other items. Each group runs the
-   * statement that {@link ShardRouter#queryMerge} derives from the text, not the text itself.
+   * offset, GROUP BY, HAVING, DISTINCT, aggregates (with or without other items). Each group runs
+   * the statement that {@link ShardRouter#queryMerge} derives from the text, not the text itself.
    */
   QUERY,
   /**

@@ -39,7 +39,7 @@ final class Planner {
     if (statement instanceof Select select) {
       selects.select(select, new Role(true, SELECT_PHRASE, null));
       SelectMerge merge = selects.merge();
-      plan = footprint.plan(merge.merge(), merge.aggregates(), merge.rowLimit(), params);
+      plan = footprint.plan(merge.merge(), merge.rowLimit(), params);
     } else if (statement instanceof Insert insert) {
       plan = InsertAnalysis.plan(insert, selects, info, params);
     } else if (statement instanceof Upsert upsert) {

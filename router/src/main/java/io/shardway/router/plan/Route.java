@@ -24,24 +24,15 @@ public sealed interface Route {
    * @param groups each once; at least two, except for a {@link Merge#SPLIT_INSERT} that generates
    *     shard keys, which lists the groups its rows may go to: they must get the statement with the
    *     keys added even when the table has a single group
-   * @param aggregates for {@link Merge#AGGREGATE}, the function of each item of the select list, in
-   *     order; empty for any other merge
    * @param rowLimit for {@link Merge#CONCATENATE}, when the SELECT ends with {@code LIMIT rowLimit}
    *     and no ORDER BY: the merged result stops after that many rows, which may come from any
    *     groups; -1 when the rows are not limited, and for any other merge
    */
-  record Scatter(
-      List<String> groups, Merge merge, List<AggregateFunction> aggregates, long rowLimit)
-      implements Route {
-
-    /** A scatter whose merge folds no aggregates and limits no rows. */
-    public Scatter(List<String> groups, Merge merge) {
-      this(groups, merge, List.of(), -1);
-    }
+  record Scatter(List<String> groups, Merge merge, long rowLimit) implements Route {
 
     /** A scatter whose merge limits no rows. */
-    public Scatter(List<String> groups, Merge merge, List<AggregateFunction> aggregates) {
-      this(groups, merge, aggregates, -1);
+    public Scatter(List<String> groups, Merge merge) {
+      this(groups, merge, -1);
     }
 
     public Scatter {
@@ -53,11 +44,6 @@ public sealed interface Route {
             "groups: "
                 + groups
                 + " (expected: at least two, each once; one is enough to split an INSERT)");
-      }
-      aggregates = List.copyOf(aggregates);
-      if ((merge == Merge.AGGREGATE) == aggregates.isEmpty()) {
-        throw new IllegalArgumentException(
-            "aggregates: " + aggregates + " (expected: some exactly when the merge is AGGREGATE)");
       }
       if (rowLimit < -1 || rowLimit >= 0 && merge != Merge.CONCATENATE) {
         throw new IllegalArgumentException(

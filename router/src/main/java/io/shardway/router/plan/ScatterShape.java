@@ -1,12 +1,6 @@
 package io.shardway.router.plan;
 
-import static io.shardway.router.plan.AggregateFunction.COUNT;
-import static io.shardway.router.plan.AggregateFunction.MAX;
-import static io.shardway.router.plan.AggregateFunction.MIN;
-import static io.shardway.router.plan.AggregateFunction.SUM;
-
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import net.sf.jsqlparser.expression.Expression;
@@ -19,17 +13,17 @@ import net.sf.jsqlparser.statement.select.SelectItem;
  * Tells what in a SELECT makes its result differ from the rows of each shard one after another:
  * what needs the rows of all shards at once (DISTINCT, GROUP BY, HAVING, aggregates, window
  * functions, ORDER BY, LIMIT), and what would happen once per shard (SELECT … INTO, {@code
- * SQL_CALC_FOUND_ROWS}). A SELECT without any of it, or with one of the two shapes below, is merged
- * by the proxy itself, as it always was; any other goes to {@link QueryMergeAnalysis}, which merges
- * it with the operators of a {@link QueryMerge} or says why it cannot (see {@link SelectMerge}).
+ * SQL_CALC_FOUND_ROWS}). A SELECT without any of it, or with the LIMIT below, is concatenated by
+ * the proxy itself; any other goes to {@link QueryMergeAnalysis}, which merges it with the
+ * operators of a {@link QueryMerge} or says why it cannot (see {@link SelectMerge}).
  *
  * <p>One kind of LIMIT is merged: a SELECT merged by concatenation that ends with {@code LIMIT n},
  * n a number, and has no ORDER BY may return any n rows, so the rows of the groups one after
  * another stop after n (see {@link Route.Scatter#rowLimit}).
  *
- * <p>One kind of aggregate is merged: a select list made only of {@code COUNT(*)}, {@code
- * COUNT(expr)}, {@code SUM(expr)}, {@code MIN(expr)} and {@code MAX(expr)}, without DISTINCT, folds
- * the one row of each shard into the row over all shards (see {@link Merge#AGGREGATE}).
+ * <p>A select list made only of {@code COUNT(*)}, {@code COUNT(expr)}, {@code SUM(expr)}, {@code
+ * MIN(expr)} and {@code MAX(expr)}, without DISTINCT, is no blocker here, but its rows fold rather
+ * than concatenate: {@link QueryMergeAnalysis} merges it (see {@link #onlyAggregates}).
  */
 final class ScatterShape {
 
@@ -40,7 +34,8 @@ final class ScatterShape {
 
   /**
    * What in {@code select} forbids merging by concatenation or, when its select list is only
-   * aggregates that fold (see {@link #aggregates}), by folding; null when nothing does.
+   * aggregates that fold (see {@link #onlyAggregates}), by a plain fold of one row per shard; null
+   * when nothing does.
    */
   static String blocker(PlainSelect select) {
     if (select.getDistinct() != null) {
@@ -61,7 +56,7 @@ final class ScatterShape {
     }
     boolean limited =
         select.getLimit() != null || select.getOffset() != null || LimitClause.hasOtherForm(select);
-    if (limited && (rowLimit(select) < 0 || !aggregates(select).isEmpty())) {
+    if (limited && (rowLimit(select) < 0 || onlyAggregates(select))) {
       return "LIMIT";
     }
     if (select.getIntoTables() != null || select.getMySqlSelectIntoClause() != null) {
@@ -92,22 +87,12 @@ final class ScatterShape {
   }
 
   /**
-   * The function of each item of the select list of {@code select}, in order, when the statement's
-   * own query block is a SELECT whose every item is an aggregate that folds; otherwise empty.
+   * Whether the statement's own query block is a SELECT whose every item is an aggregate that
+   * folds.
    */
-  static List<AggregateFunction> aggregates(Select select) {
-    if (!(select instanceof PlainSelect plain)) {
-      return List.of();
-    }
-    List<AggregateFunction> aggregates = new ArrayList<>();
-    for (SelectItem<?> item : plain.getSelectItems()) {
-      AggregateFunction aggregate = folded(item.getExpression());
-      if (aggregate == null) {
-        return List.of();
-      }
-      aggregates.add(aggregate);
-    }
-    return aggregates;
+  static boolean onlyAggregates(Select select) {
+    return select instanceof PlainSelect plain
+        && plain.getSelectItems().stream().allMatch(item -> folds(item.getExpression()));
   }
 
   /**
@@ -120,7 +105,7 @@ final class ScatterShape {
     boolean others = false;
     for (SelectItem<?> item : items) {
       Expression expression = item.getExpression();
-      if (folded(expression) != null) {
+      if (folds(expression)) {
         folds = true;
         continue;
       }
@@ -134,21 +119,16 @@ final class ScatterShape {
   }
 
   /**
-   * The function of {@code expression} when it is an aggregate that folds: {@code COUNT(*)}, or
-   * COUNT, SUM, MIN or MAX of one expression that holds no aggregate or window function, and
-   * nothing else (no DISTINCT, ORDER BY, IGNORE NULLS, …); otherwise null.
+   * Whether {@code expression} is an aggregate that folds: {@code COUNT(*)}, or COUNT, SUM, MIN or
+   * MAX of one expression that holds no aggregate or window function, and nothing else (no
+   * DISTINCT, ORDER BY, IGNORE NULLS, …).
    */
-  private static AggregateFunction folded(Expression expression) {
+  private static boolean folds(Expression expression) {
     AggregateCall call = AggregateCall.of(expression, key -> false);
-    if (call == null) {
-      return null;
-    }
-    return switch (call.kind()) {
-      case COUNT -> COUNT;
-      case SUM -> SUM;
-      case MIN -> MIN;
-      case MAX -> MAX;
-      default -> null;
-    };
+    return call != null
+        && switch (call.kind()) {
+          case COUNT, SUM, MIN, MAX -> true;
+          default -> false;
+        };
   }
 }

@@ -187,13 +187,11 @@ class DigestRoutingTest {
   }
 
   @Test
-  void carriesTheAggregatesOfTheShape() {
+  void mergesAggregatesOfTheShapeByQuery() {
     RoutePlan plan = CACHE.plan("SELECT COUNT(*), SUM(n + 1) AS s FROM users WHERE id IN (4, ?)");
 
     assertInstanceOf(DigestPlan.class, plan);
-    assertEquals(
-        Routes.aggregate(List.of("s0", "s1"), AggregateFunction.COUNT, AggregateFunction.SUM),
-        plan.bind(keys(5)));
+    assertEquals(Routes.scatter(Merge.QUERY, "s0", "s1"), plan.bind(keys(5)));
     assertEquals(Routes.single("s0"), plan.bind(keys(8)));
   }
 

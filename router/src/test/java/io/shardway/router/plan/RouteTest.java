@@ -40,46 +40,23 @@ class RouteTest {
   }
 
   @Test
-  void scatterHasAggregatesExactlyWhenItFoldsThem() {
-    List<String> groups = List.of("s0", "s1");
-    List<AggregateFunction> count = List.of(AggregateFunction.COUNT);
-
-    assertEquals(List.of(), new Scatter(groups, Merge.CONCATENATE).aggregates());
-    assertEquals(count, new Scatter(groups, Merge.AGGREGATE, count).aggregates());
-    assertThrows(IllegalArgumentException.class, () -> new Scatter(groups, Merge.AGGREGATE));
-    assertThrows(
-        IllegalArgumentException.class, () -> new Scatter(groups, Merge.CONCATENATE, count));
-  }
-
-  @Test
   void scatterLimitsRowsOnlyWhenItConcatenates() {
     List<String> groups = List.of("s0", "s1");
-    List<AggregateFunction> count = List.of(AggregateFunction.COUNT);
 
     assertEquals(-1, new Scatter(groups, Merge.CONCATENATE).rowLimit());
-    assertEquals(-1, new Scatter(groups, Merge.AGGREGATE, count).rowLimit());
-    assertEquals(0, new Scatter(groups, Merge.CONCATENATE, List.of(), 0).rowLimit());
-    assertEquals(10, new Scatter(groups, Merge.CONCATENATE, List.of(), 10).rowLimit());
+    assertEquals(0, new Scatter(groups, Merge.CONCATENATE, 0).rowLimit());
+    assertEquals(10, new Scatter(groups, Merge.CONCATENATE, 10).rowLimit());
+    assertThrows(IllegalArgumentException.class, () -> new Scatter(groups, Merge.CONCATENATE, -2));
     assertThrows(
-        IllegalArgumentException.class,
-        () -> new Scatter(groups, Merge.CONCATENATE, List.of(), -2));
-    assertThrows(
-        IllegalArgumentException.class, () -> new Scatter(groups, Merge.AGGREGATE, count, 1));
-    assertThrows(
-        IllegalArgumentException.class,
-        () -> new Scatter(groups, Merge.SUM_AFFECTED_ROWS, List.of(), 1));
+        IllegalArgumentException.class, () -> new Scatter(groups, Merge.SUM_AFFECTED_ROWS, 1));
   }
 
   @Test
-  void aQueryMergeCarriesNeitherAggregatesNorARowLimit() {
+  void aQueryMergeCarriesNoRowLimit() {
     List<String> groups = List.of("s0", "s1");
 
-    assertEquals(new Scatter(groups, Merge.QUERY, List.of(), -1), new Scatter(groups, Merge.QUERY));
-    assertThrows(
-        IllegalArgumentException.class,
-        () -> new Scatter(groups, Merge.QUERY, List.of(AggregateFunction.SUM)));
-    assertThrows(
-        IllegalArgumentException.class, () -> new Scatter(groups, Merge.QUERY, List.of(), 5));
+    assertEquals(new Scatter(groups, Merge.QUERY, -1), new Scatter(groups, Merge.QUERY));
+    assertThrows(IllegalArgumentException.class, () -> new Scatter(groups, Merge.QUERY, 5));
   }
 
   @Test

@@ -48,14 +48,9 @@ final class Routes {
     return new Scatter(TestLayouts.ALL, merge);
   }
 
-  /** A scatter to {@code groups} whose rows fold as {@code aggregates} say. */
-  static Scatter aggregate(List<String> groups, AggregateFunction... aggregates) {
-    return new Scatter(groups, Merge.AGGREGATE, List.of(aggregates));
-  }
-
   /** A scatter to {@code groups} whose rows, one group after another, stop after {@code n}. */
   static Scatter limited(List<String> groups, long n) {
-    return new Scatter(groups, Merge.CONCATENATE, List.of(), n);
+    return new Scatter(groups, Merge.CONCATENATE, n);
   }
 
   static Refused refused(String reason) {

@@ -1,12 +1,7 @@
 package io.shardway.router.plan;
 
-import static io.shardway.router.plan.AggregateFunction.COUNT;
-import static io.shardway.router.plan.AggregateFunction.MAX;
-import static io.shardway.router.plan.AggregateFunction.MIN;
-import static io.shardway.router.plan.AggregateFunction.SUM;
 import static io.shardway.router.plan.Merge.CONCATENATE;
 import static io.shardway.router.plan.Merge.QUERY;
-import static io.shardway.router.plan.Routes.aggregate;
 import static io.shardway.router.plan.Routes.all;
 import static io.shardway.router.plan.Routes.limited;
 import static io.shardway.router.plan.Routes.refused;
@@ -178,36 +173,28 @@ class SelectRoutingTest {
   }
 
   /**
-   * A select list of COUNT, SUM, MIN and MAX only folds the one row of each group; other aggregates
-   * that fold are merged by the operators of a QueryMerge; the rest is refused.
+   * Aggregates that fold, alone in the select list or not, are merged by the operators of a
+   * QueryMerge; the rest is refused.
    */
   static Stream<RoutingCase> aggregates() {
     String several = " in a SELECT that reads users from several shard groups";
     return Stream.of(
-        row("SELECT COUNT(*) FROM users", aggregate(ALL, COUNT)),
+        row("SELECT COUNT(*) FROM users", all(QUERY)),
         row(
             "SELECT count(*) AS n, COUNT(name) c, SUM(n), Min(name) AS 'm', MAX(id) FROM users",
-            aggregate(ALL, COUNT, COUNT, SUM, MIN, MAX)),
+            all(QUERY)),
         row(
             "SELECT SUM(n * 2), COUNT(1) FROM users WHERE id IN (4, 5)",
-            aggregate(List.of("s0", "s1"), SUM, COUNT)),
-        row(
-            "SELECT MAX(n) FROM users WHERE id IN (?, ?)",
-            aggregate(List.of("s2", "s3"), MAX),
-            6,
-            7),
-        row("SELECT MIN(IFNULL(n, 0)) FROM users WHERE name = 'x'", aggregate(ALL, MIN)),
-        row(
-            "SELECT COUNT(*) FROM users u JOIN orders o ON o.user_id = u.id",
-            aggregate(ALL, COUNT)),
+            scatter(QUERY, "s0", "s1")),
+        row("SELECT MAX(n) FROM users WHERE id IN (?, ?)", scatter(QUERY, "s2", "s3"), 6, 7),
+        row("SELECT MIN(IFNULL(n, 0)) FROM users WHERE name = 'x'", all(QUERY)),
+        row("SELECT COUNT(*) FROM users u JOIN orders o ON o.user_id = u.id", all(QUERY)),
         row(
             "SELECT SUM(o.n) FROM users u JOIN countries c ON c.code = u.country"
                 + " LEFT JOIN orders o ON o.user_id = u.id",
-            aggregate(ALL, SUM)),
-        row(
-            "SELECT COUNT(*) FROM users WHERE country IN (SELECT code FROM countries)",
-            aggregate(ALL, COUNT)),
-        row("SELECT COUNT(*) FROM users FOR UPDATE", aggregate(ALL, COUNT)),
+            all(QUERY)),
+        row("SELECT COUNT(*) FROM users WHERE country IN (SELECT code FROM countries)", all(QUERY)),
+        row("SELECT COUNT(*) FROM users FOR UPDATE", all(QUERY)),
         // One group answers whole, whatever the aggregates.
         row("SELECT COUNT(*) FROM users WHERE id = 5", single("s1")),
         row("SELECT AVG(n), COUNT(DISTINCT name) FROM users WHERE id IN (5, 9)", single("s1")),
