@@ -3,6 +3,7 @@ package io.shardway.server.session;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
+import io.shardway.protocol.CommandType;
 import io.shardway.protocol.ErrPacket;
 import io.shardway.protocol.OkPacket;
 import io.shardway.protocol.StmtExecuteParameters;
@@ -10,8 +11,11 @@ import io.shardway.protocol.StmtExecuteRequest;
 import io.shardway.router.StatementClassifier;
 import io.shardway.router.StatementInfo;
 import io.shardway.router.merge.RowFormat;
+import io.shardway.router.plan.Merge;
+import io.shardway.router.plan.Route;
 import io.shardway.router.plan.RoutePlan;
 import io.shardway.router.shard.ShardKey;
+import io.shardway.router.shard.ShardKeyException;
 import io.shardway.server.backend.BackendConnection;
 import io.shardway.server.backend.BackendStatements;
 import io.shardway.server.backend.RelayOutcome;
@@ -142,6 +146,10 @@ final class PreparedStatementCommands {
     if (keys == null) {
       return;
     }
+    if (plan.parameterCount() > 0 && splitsInsert(plan, keys)) {
+      executeAsText(payload, statement, router);
+      return;
+    }
     sharded.run(
         state,
         statement.info,
@@ -154,6 +162,68 @@ final class PreparedStatementCommands {
         single,
         backend -> send(backend, payload, statement),
         shardSql -> backend -> sendRewritten(backend, payload, statement, shardSql));
+  }
+
+  /** Whether the bound plan splits an INSERT, which the router does only from literal values. */
+  private static boolean splitsInsert(RoutePlan plan, List<ShardKey> keys) {
+    try {
+      return plan.bind(keys) instanceof Route.Scatter many && many.merge() == Merge.SPLIT_INSERT;
+    } catch (ShardKeyException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Runs the execution as the statement's text with its values inlined, sent as COM_QUERY: the
+   * answer to an INSERT is an OK packet in both protocols, so the client cannot tell.
+   */
+  private void executeAsText(
+      ByteBuf payload, SessionStatements.Statement statement, ShardedSchemas.Router router) {
+    byte[] types = boundTypes(payload, statement);
+    // The next execution may leave out the types this one sent.
+    statement.boundTypes = types;
+    String text;
+    try {
+      text =
+          ParameterLiterals.inline(
+              statement.sql,
+              StmtExecuteParameters.decode(payload, statement.parameters, types),
+              types,
+              charset.get(),
+              state.charset());
+    } catch (IllegalArgumentException e) {
+      writer.error(
+          Errors.notSupported("this prepared INSERT split over shard groups: " + e.getMessage()));
+      return;
+    }
+    Function<String, ShardSend> query =
+        sql ->
+            backend -> {
+              byte[] bytes = sql.getBytes(charset.get());
+              ByteBuf request = Unpooled.buffer(bytes.length + 1);
+              request.writeByte(CommandType.COM_QUERY).writeBytes(bytes);
+              try {
+                backend.channel().writeQuery(request);
+              } finally {
+                request.release();
+              }
+              return true;
+            };
+    sharded.run(
+        state,
+        statement.info,
+        router,
+        text,
+        router.plan(text),
+        List.of(),
+        RowFormat.TEXT,
+        statusFlags.getAsInt(),
+        backend -> {
+          query.apply(text).to(backend);
+          tracker.statementDone(statement.info, relays.apply(backend).relayResults(), backend);
+        },
+        query.apply(text),
+        query);
   }
 
   /**
@@ -182,10 +252,7 @@ final class PreparedStatementCommands {
     if (plan.parameterCount() == 0) {
       return List.of();
     }
-    byte[] types = StmtExecuteRequest.boundTypes(payload, statement.parameters);
-    if (types == null) {
-      types = statement.boundTypes;
-    }
+    byte[] types = boundTypes(payload, statement);
     if (statement.longData || types == null || plan.parameterCount() != statement.parameters) {
       writer.error(
           Errors.notSupported(
@@ -195,6 +262,12 @@ final class PreparedStatementCommands {
     }
     return ParameterKeys.of(
         StmtExecuteParameters.decode(payload, statement.parameters, types), charset.get());
+  }
+
+  /** The types the request binds, else those the statement was last bound with; may be null. */
+  private static byte[] boundTypes(ByteBuf payload, SessionStatements.Statement statement) {
+    byte[] types = StmtExecuteRequest.boundTypes(payload, statement.parameters);
+    return types != null ? types : statement.boundTypes;
   }
 
   /**

@@ -101,6 +101,10 @@ class MergedSelectIT extends ShardedClusterTest {
             "SELECT DISTINCT country FROM users ORDER BY country",
             "SELECT DISTINCT country FROM users ORDER BY country DESC LIMIT 2",
             "SELECT AVG(amount), COUNT(*), COUNT(amount), SUM(amount) FROM orders",
+            "SELECT MIN(country), MAX(country), COUNT(name) FROM users",
+            "SELECT COUNT(DISTINCT name) FROM users",
+            "SELECT country, COUNT(DISTINCT name) AS n FROM users GROUP BY country"
+                + " ORDER BY n DESC, country",
             "SELECT u.id, o.amount FROM users u JOIN orders o ON o.user_id = u.id"
                 + " ORDER BY o.amount DESC, o.id LIMIT 8");
     List<Arguments> arguments = new ArrayList<>();

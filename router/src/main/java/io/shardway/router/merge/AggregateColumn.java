@@ -26,9 +26,11 @@ import java.util.Comparator;
  * </ul>
  *
  * <p>Sums of doubles are added in another order than one server would add them, which may change
- * the last bits, as adding them in another row order does on one server. Other aggregates ({@code
- * COUNT(DISTINCT x)}, {@code GROUP_CONCAT}, {@code BIT_AND}, {@code STD}, {@code VARIANCE}, JSON
- * aggregates) have no parts listed here: statements with them stay refused.
+ * the last bits, as adding them in another row order does on one server. {@code COUNT(DISTINCT x)}
+ * folds as a COUNT of the shards' counts over each distinct x, once the merge has kept each x once
+ * ({@link io.shardway.router.plan.QueryMerge.Grouping}). Other aggregates ({@code GROUP_CONCAT},
+ * {@code BIT_AND}, {@code STD}, {@code VARIANCE}, JSON aggregates) have no parts listed here:
+ * statements with them stay refused.
  */
 public sealed interface AggregateColumn {
 

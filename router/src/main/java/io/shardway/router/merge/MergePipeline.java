@@ -6,9 +6,10 @@ import java.util.List;
 /**
  * Builds the merge operators a {@link QueryMerge} describes over the shards' streams, once the
  * shards' column definitions are known: {@link MergeSort} (or the shards one after another), {@link
- * GroupBy} or {@link Aggregate}, {@link Filter}, {@link Distinct}, {@link SortBuffer}, {@link
- * Limit}, {@link TrimColumns}. Everything the definitions make impossible to merge exactly is
- * refused here, before any row is read; the shards are read only as the client's rows are pulled.
+ * Distinct} and {@link GroupBy} or {@link Aggregate}, {@link Filter}, {@link Distinct}, {@link
+ * SortBuffer}, {@link Limit}, {@link TrimColumns}. Everything the definitions make impossible to
+ * merge exactly is refused here, before any row is read; the shards are read only as the client's
+ * rows are pulled.
  */
 public final class MergePipeline {
 
@@ -36,11 +37,7 @@ public final class MergePipeline {
     RowStream rows =
         merge.shardOrder().isEmpty() ? RowStream.concat(shards) : new MergeSort(shards, shardOrder);
     if (merge.grouping() != null) {
-      Aggregation aggregation = columns.aggregation(merge.grouping().folds());
-      rows =
-          merge.grouping().byKeys()
-              ? new GroupBy(rows, shardOrder, aggregation)
-              : new Aggregate(rows, aggregation);
+      rows = grouped(merge, columns, rows, shardOrder);
     }
     if (merge.having() != null) {
       rows = new Filter(rows, columns.having(merge.having()));
@@ -64,5 +61,25 @@ public final class MergePipeline {
       rows = new TrimColumns(rows, client);
     }
     return new MergedResult(client, rows);
+  }
+
+  /**
+   * The folded rows. Where the statement counts distinct values, a {@link Distinct} over the whole
+   * shard order first keeps each pair of group keys and counted value once, and the groups are the
+   * runs equal by the keys before the counted one.
+   */
+  private static RowStream grouped(
+      QueryMerge merge, QueryColumns columns, RowStream rows, RowOrder shardOrder) {
+    QueryMerge.Grouping grouping = merge.grouping();
+    Aggregation aggregation = columns.aggregation(grouping.folds());
+    RowOrder groupOrder = shardOrder;
+    if (grouping.counted() != null) {
+      rows = new Distinct(rows, shardOrder);
+      List<QueryMerge.Key> keys = merge.shardOrder();
+      groupOrder = columns.order(keys.subList(0, keys.size() - 1));
+    }
+    return grouping.byKeys()
+        ? new GroupBy(rows, groupOrder, aggregation)
+        : new Aggregate(rows, aggregation);
   }
 }

@@ -12,7 +12,8 @@ import net.sf.jsqlparser.statement.select.AllColumns;
  * {@code COUNT(*)}, or COUNT, SUM, MIN, MAX or AVG of one expression without aggregate or window
  * functions, written with nothing else (no DISTINCT, ORDER BY, IGNORE NULLS, …); and {@code
  * COUNT(DISTINCT key)} of a shard key whose every value lives in one shard, so that the shards'
- * distinct counts add up.
+ * distinct counts add up; and {@code COUNT(DISTINCT x)} of any other one expression, whose distinct
+ * values the shards send for the merge to count once each (see {@link QueryMerge.Grouping}).
  *
  * @param function the call, as the statement writes it
  */
@@ -21,6 +22,8 @@ record AggregateCall(Kind kind, Function function) {
   enum Kind {
     COUNT,
     COUNT_DISTINCT,
+    /** {@code COUNT(DISTINCT x)} of an x whose values may live in several shards. */
+    COUNT_DISTINCT_VALUES,
     SUM,
     MIN,
     MAX,
@@ -70,8 +73,11 @@ record AggregateCall(Kind kind, Function function) {
       return null;
     }
     if (function.isDistinct()) {
-      boolean partitioned = kind == Kind.COUNT && isShardKey.test(argument);
-      return partitioned ? new AggregateCall(Kind.COUNT_DISTINCT, function) : null;
+      if (kind != Kind.COUNT) {
+        return null;
+      }
+      return new AggregateCall(
+          isShardKey.test(argument) ? Kind.COUNT_DISTINCT : Kind.COUNT_DISTINCT_VALUES, function);
     }
     return new AggregateCall(kind, function);
   }

@@ -65,10 +65,21 @@ final class GroupedMerge {
         select.getHaving() == null
             ? null
             : HavingConditions.of(select.getHaving(), this::havingOperand, literalsUnknown);
+    if (keys.counted() != null) {
+      orderByCounted();
+    }
   }
 
   Grouping grouping() {
-    return new Grouping(!groupKeys.isEmpty(), keys.folds());
+    return new Grouping(!groupKeys.isEmpty(), keys.folds(), keys.counted());
+  }
+
+  /**
+   * What the groups' GROUP BY adds after the client's keys: the x of a {@code COUNT(DISTINCT x)}
+   * whose values the merge counts; null for nothing.
+   */
+  Expression shardGroupBy() {
+    return keys.countedExpression();
   }
 
   Condition having() {
@@ -141,6 +152,20 @@ final class GroupedMerge {
     shardOrder = shardKeys;
     shardOrderBy = shardElements;
     finalOrder = byGroupKeys ? List.of() : order;
+  }
+
+  /**
+   * Sorts each group's rows by the counted x after the group keys, so that the pairs of the group
+   * keys and x that several shards hold are adjacent (see {@link Grouping}). Without GROUP BY the
+   * client's ORDER BY, moot over one row, gives way to x.
+   */
+  private void orderByCounted() {
+    List<Key> order = new ArrayList<>(shardOrder);
+    order.add(keys.counted());
+    List<OrderByElement> elements = new ArrayList<>(groupKeys.isEmpty() ? List.of() : shardOrderBy);
+    elements.add(OrderByElements.of(keys.countedExpression(), false));
+    shardOrder = order;
+    shardOrderBy = elements;
   }
 
   /**

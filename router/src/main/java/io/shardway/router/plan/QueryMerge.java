@@ -13,7 +13,8 @@ import java.util.Objects;
  * <ol>
  *   <li>the shards' rows, sorted by {@link #shardOrder} in a k-way merge, or one shard after
  *       another when that is empty;
- *   <li>{@link #grouping}: the rows of each group (or of all shards) folded into one;
+ *   <li>{@link #grouping}: the rows of each group (or of all shards) folded into one, after rows
+ *       equal by every key of the shard order are made one when it counts distinct values;
  *   <li>{@link #having}, tested on the folded rows;
  *   <li>{@link #distinct}: each row equal by the shard order's keys to the one before dropped;
  *   <li>{@link #finalOrder}: sorted in memory, when the client's ORDER BY needs what only the merge
@@ -68,6 +69,10 @@ public record QueryMerge(
     }
     if (distinct && (shardOrder.isEmpty() || grouping != null)
         || grouping != null && grouping.byKeys() && shardOrder.isEmpty()
+        || grouping != null
+            && grouping.counted() != null
+            && (shardOrder.isEmpty()
+                || !grouping.counted().equals(shardOrder.get(shardOrder.size() - 1)))
         || !finalOrder.isEmpty() && grouping == null) {
       throw new IllegalArgumentException(
           "distinct "
@@ -78,8 +83,8 @@ public record QueryMerge(
               + shardOrder.size()
               + " keys, "
               + finalOrder.size()
-              + " final keys (expected: DISTINCT and GROUP BY over sorted rows, a final order"
-              + " only after folding)");
+              + " final keys (expected: DISTINCT and GROUP BY over sorted rows, the counted key"
+              + " last of them, a final order only after folding)");
     }
   }
 
@@ -160,14 +165,28 @@ public record QueryMerge(
    * BY key, a column MySQL lets a grouped query select as it is, a weight beside either) keeps the
    * group's first non-NULL value.
    *
-   * @param byKeys whether the statement has a GROUP BY, whose keys are those of {@link
-   *     #shardOrder}: each run of rows equal by them is a group; otherwise all rows are one
+   * <p>For {@code COUNT(DISTINCT x)} of any x, the shards group by the GROUP BY keys and x, and
+   * each sends its distinct pairs with {@code COUNT(DISTINCT x)} over the pair: 1, or 0 where x is
+   * NULL. Rows equal by the whole shard order, which ends with {@link #counted}, are one, so that a
+   * value several shards hold counts once; the groups are then the runs of rows equal by the keys
+   * before it, whose counts a {@link Fold.Count} adds up.
+   *
+   * @param byKeys whether the statement has a GROUP BY, whose keys are those of {@link #shardOrder}
+   *     (but {@code counted}): each run of rows equal by them is a group; otherwise all rows are
+   *     one
    * @param folds the aggregate columns, each once
+   * @param counted the key of x, the last of the shard order, when the statement counts the
+   *     distinct values of x that way; null otherwise
    */
-  public record Grouping(boolean byKeys, List<Fold> folds) {
+  public record Grouping(boolean byKeys, List<Fold> folds, Key counted) {
 
     public Grouping {
       folds = List.copyOf(folds);
+    }
+
+    /** Folding without distinct values to count. */
+    public Grouping(boolean byKeys, List<Fold> folds) {
+      this(byKeys, folds, null);
     }
   }
 

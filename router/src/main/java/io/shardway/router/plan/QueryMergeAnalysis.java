@@ -25,6 +25,9 @@ import net.sf.jsqlparser.statement.select.PlainSelect;
  *       the groups sort by the group keys, with the client's keys first when its ORDER BY is over
  *       them only, and the merge folds each group; an ORDER BY over anything else sorts the folded
  *       rows in memory. HAVING and LIMIT move to the merge (see {@link GroupedMerge}).
+ *   <li>COUNT(DISTINCT x) of any other x, as the only aggregate: the groups also group and sort by
+ *       x, and the merge keeps each pair of group keys and x once before counting (see {@link
+ *       QueryMerge.Grouping}).
  *   <li>DISTINCT: the groups sort by the client's keys and then every other column, and the merge
  *       drops repeated rows. LIMIT moves to the merge: the columns of weights make the groups' own
  *       DISTINCT tell {@code 'a'} from {@code 'a '}, which PAD SPACE finds equal, so a group's
@@ -57,6 +60,7 @@ final class QueryMergeAnalysis {
   private List<Key> finalOrder = List.of();
   private Grouping grouping;
   private Condition having;
+  private Expression shardGroupBy;
   private boolean limitPushedDown;
 
   /**
@@ -108,6 +112,12 @@ final class QueryMergeAnalysis {
     }
     if (grouping != null) {
       select.setHaving(null);
+    }
+    if (shardGroupBy != null) {
+      if (select.getGroupBy() == null) {
+        select.setGroupByElement(new GroupByElement());
+      }
+      select.getGroupBy().addGroupByExpression(shardGroupBy);
     }
     limit.rewrite(select, limitPushedDown);
     return new QueryMerge(
@@ -247,5 +257,6 @@ final class QueryMergeAnalysis {
     finalOrder = groups.finalOrder();
     grouping = groups.grouping();
     having = groups.having();
+    shardGroupBy = groups.shardGroupBy();
   }
 }

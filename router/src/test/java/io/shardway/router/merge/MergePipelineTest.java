@@ -250,6 +250,124 @@ class MergePipelineTest {
         merged("SELECT COUNT(*), MIN(name), AVG(amount) FROM users", columns, shards));
   }
 
+  /** A shard's row of {@code COUNT(DISTINCT name)} over one distinct name, with its weights. */
+  private static Object[] counted(String name, String weights) {
+    return weights == null
+        ? values(0L, null, NO_WEIGHT, new byte[0])
+        : values(1L, name, hex(weights), SPACE);
+  }
+
+  @ParameterizedTest
+  @EnumSource(RowFormat.class)
+  void countDistinctCountsEachValueOnceAcrossShards(RowFormat format) throws IOException {
+    // The shards run GROUP BY name ORDER BY name: 'a ' and 'A' are one value in general_ci, as
+    // are 'b' and 'B'; NULL is not counted.
+    ColumnDefinition count = column("COUNT(DISTINCT name)", ColumnType.LONGLONG);
+    ResultColumns columns = columns(format, count, NAME, weights("w"), weights("s"));
+    String sql = "SELECT COUNT(DISTINCT name) FROM users";
+    MergePipeline.MergedResult result =
+        result(
+            sql,
+            columns,
+            List.of(
+                rows(counted(null, null), counted("a ", "00410020"), counted("b", "0042")),
+                rows(),
+                rows(counted("A", "0041"), counted("B", "0042"), counted("c", "0043"))));
+
+    assertEquals(List.of(count), result.clientColumns().definitions());
+    assertEquals(List.of("3"), drain(result.rows()));
+    assertEquals(List.of("0"), merged(sql, columns, List.of(rows(), rows())));
+    assertEquals(List.of("0"), merged(sql, columns, List.of(rows(counted(null, null)), rows())));
+  }
+
+  @ParameterizedTest
+  @EnumSource(RowFormat.class)
+  void countDistinctOfNumbersComparesValues(RowFormat format) throws IOException {
+    ColumnDefinition amount = decimal("amount", 1);
+    ResultColumns columns =
+        columns(
+            format,
+            column("COUNT(DISTINCT amount)", ColumnType.LONGLONG),
+            amount,
+            weights("w"),
+            weights("s"));
+    byte[] unused = hex("00");
+
+    assertEquals(
+        List.of("3"),
+        merged(
+            "SELECT COUNT(DISTINCT amount) FROM users",
+            columns,
+            List.of(
+                rows(
+                    values(1L, number("-2.0"), unused, SPACE),
+                    values(1L, number("1.0"), unused, SPACE)),
+                rows(
+                    values(1L, number("1.0"), unused, SPACE),
+                    values(1L, number("10.5"), unused, SPACE)))));
+  }
+
+  @ParameterizedTest
+  @EnumSource(RowFormat.class)
+  void countDistinctPerGroupWithHavingOrderAndLimit(RowFormat format) throws IOException {
+    ColumnDefinition count = column("n", ColumnType.LONGLONG);
+    ResultColumns columns =
+        columns(
+            format,
+            REGION,
+            count,
+            weights("w1"),
+            weights("s1"),
+            NAME,
+            weights("w3"),
+            weights("s3"));
+    List<List<Object[]>> shards =
+        List.of(
+            rows(
+                grouped("eu", "00450055", counted("a", "0041")),
+                grouped("eu", "00450055", counted("b", "0042")),
+                grouped("us", "00550053", counted(null, null)),
+                grouped("us", "00550053", counted("x", "0058"))),
+            rows(
+                grouped("EU", "00450055", counted("A ", "00410020")),
+                grouped("EU", "00450055", counted("c", "0043")),
+                grouped("fr", "00460052", counted(null, null)),
+                grouped("us", "00550053", counted("X", "0058")),
+                grouped("zz", "005A005A", counted("q", "0051"))));
+
+    // eu: a, b, c; fr: none but NULL; us: x; zz: q.
+    MergePipeline.MergedResult result =
+        result(
+            "SELECT region, COUNT(DISTINCT name) AS n FROM users GROUP BY region", columns, shards);
+    assertEquals(List.of(REGION, count), result.clientColumns().definitions());
+    assertEquals(List.of("eu|3", "fr|0", "us|1", "zz|1"), drain(result.rows()));
+    assertEquals(
+        List.of("eu|3", "us|1"),
+        merged(
+            "SELECT region, COUNT(DISTINCT name) AS n FROM users GROUP BY region"
+                + " ORDER BY n DESC, region LIMIT 2",
+            columns,
+            shards));
+    assertEquals(
+        List.of("eu|3"),
+        merged(
+            "SELECT region, COUNT(DISTINCT name) AS n FROM users GROUP BY region"
+                + " HAVING n > 1 ORDER BY n DESC LIMIT 5",
+            columns,
+            shards));
+    assertEquals(
+        List.of(),
+        merged(
+            "SELECT region, COUNT(DISTINCT name) AS n FROM users GROUP BY region",
+            columns,
+            List.of(rows(), rows())));
+  }
+
+  /** A shard's row of {@code region} and its weights before {@code counted}'s values. */
+  private static Object[] grouped(String region, String weights, Object[] counted) {
+    return values(region, counted[0], hex(weights), SPACE, counted[1], counted[2], counted[3]);
+  }
+
   @ParameterizedTest
   @EnumSource(RowFormat.class)
   void refusesEnumKeysBeforeReadingAnyRow(RowFormat format) {

@@ -213,9 +213,94 @@ class QueryMergeTest {
 
     assertEquals("SELECT COUNT(DISTINCT id) FROM users", merge.shardStatement());
     assertEquals(new Grouping(false, List.of(new Fold.Count(client(0)))), merge.grouping());
+  }
+
+  @Test
+  void countsDistinctValuesOnceEachAfterTheGroupsGroupByThem() {
+    QueryMerge merge = merge("SELECT COUNT(DISTINCT name) FROM users WHERE id > 3 ORDER BY 1");
+
+    Key name = new Key(added(0), added(1), added(2), false);
     assertEquals(
-        "COUNT(DISTINCT …) in a SELECT that reads users from several shard groups",
-        refusal("SELECT COUNT(DISTINCT name) FROM users"));
+        "SELECT COUNT(DISTINCT name), name AS __shardway_1, "
+            + weights("name", 2)
+            + " FROM users WHERE id > 3 GROUP BY name ORDER BY name",
+        merge.shardStatement());
+    assertEquals(List.of(name), merge.shardOrder());
+    assertEquals(new Grouping(false, List.of(new Fold.Count(client(0))), name), merge.grouping());
+    assertFalse(merge.limited());
+  }
+
+  @Test
+  void countsDistinctValuesPerGroupWithHavingOrderAndLimitInTheMerge() {
+    QueryMerge merge =
+        merge(
+            "SELECT region, COUNT(DISTINCT name) AS n FROM users GROUP BY region"
+                + " HAVING n > 1 ORDER BY n DESC LIMIT 5");
+
+    Key region = new Key(client(0), added(0), added(1), false);
+    Key name = new Key(added(2), added(3), added(4), false);
+    assertEquals(
+        "SELECT region, COUNT(DISTINCT name) AS n, "
+            + weights("region", 1)
+            + ", name AS __shardway_3, "
+            + weights("name", 4)
+            + " FROM users GROUP BY region, name ORDER BY region, name",
+        merge.shardStatement());
+    assertEquals(List.of(region, name), merge.shardOrder());
+    assertEquals(new Grouping(true, List.of(new Fold.Count(client(1))), name), merge.grouping());
+    assertEquals(
+        new Condition.Compare(client(1), Comparison.GREATER, BigDecimal.ONE), merge.having());
+    assertEquals(List.of(new Key(client(1), null, null, true)), merge.finalOrder());
+    assertEquals(5, merge.count());
+  }
+
+  @Test
+  void countsDistinctValuesInTheGroupsOrderAfterTheClientsKeys() {
+    QueryMerge merge =
+        merge(
+            "SELECT region, COUNT(DISTINCT LOWER(name)) FROM users GROUP BY region"
+                + " HAVING COUNT(DISTINCT LOWER(name)) < 3 ORDER BY region DESC");
+
+    assertEquals(
+        "SELECT region, COUNT(DISTINCT LOWER(name)), "
+            + weights("region", 1)
+            + ", LOWER(name) AS __shardway_3, "
+            + weights("LOWER(name)", 4)
+            + " FROM users GROUP BY region, LOWER(name) ORDER BY region DESC, LOWER(name)",
+        merge.shardStatement());
+    assertEquals(
+        List.of(
+            new Key(client(0), added(0), added(1), true),
+            new Key(added(2), added(3), added(4), false)),
+        merge.shardOrder());
+    assertTrue(merge.finalOrder().isEmpty());
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "SELECT COUNT(DISTINCT name), COUNT(*) FROM users"
+            + " | COUNT(DISTINCT …) with other aggregate functions",
+        "SELECT SUM(id), COUNT(DISTINCT name) FROM users"
+            + " | COUNT(DISTINCT …) with other aggregate functions",
+        "SELECT region, COUNT(DISTINCT name) FROM users GROUP BY region HAVING MAX(id) > 1"
+            + " | COUNT(DISTINCT …) with other aggregate functions",
+        "SELECT region, COUNT(DISTINCT name) FROM users GROUP BY region ORDER BY COUNT(id)"
+            + " | COUNT(DISTINCT …) with other aggregate functions",
+        "SELECT COUNT(DISTINCT name), COUNT(DISTINCT id) FROM users"
+            + " | COUNT(DISTINCT …) with other aggregate functions",
+        "SELECT COUNT(DISTINCT name), COUNT(DISTINCT region) FROM users"
+            + " | COUNT(DISTINCT …) of two expressions",
+        "SELECT region AS name, COUNT(DISTINCT name) FROM users GROUP BY region"
+            + " | COUNT(DISTINCT …) on an expression that uses the select alias name",
+        "SELECT COUNT(DISTINCT name, region) FROM users | COUNT(DISTINCT …)",
+        "SELECT COUNT(DISTINCT 1) FROM users | COUNT(DISTINCT …) of an integer",
+        "SELECT SUM(DISTINCT id) FROM users | SUM(DISTINCT …)",
+        "SELECT COUNT(DISTINCT RAND()) FROM users | COUNT(DISTINCT …) RAND()",
+      })
+  void refusesCountDistinctValuesItCannotCountAlone(String sql, String reason) {
+    assertEquals(reason + " in a SELECT that reads users from several shard groups", refusal(sql));
   }
 
   @Test
