@@ -55,6 +55,19 @@ public final class BackendConnection {
     physical.statements().clear();
   }
 
+  /**
+   * Whether the server renders TIMESTAMP values at a fixed UTC offset on this connection, as last
+   * found under the session's {@code time_zone} setting {@code setting}; null when not yet found
+   * under it.
+   */
+  public Boolean fixedOffsetTimestamps(String setting) {
+    return physical.fixedOffsetTimestamps(setting);
+  }
+
+  public void fixedOffsetTimestamps(String setting, boolean fixed) {
+    physical.fixedOffsetTimestamps(setting, fixed);
+  }
+
   /** Server thread id, as CONNECTION_ID() on this connection reports it. */
   public long serverThreadId() {
     return physical.threadId();

@@ -12,6 +12,8 @@ final class PhysicalConnection {
   private final ConnectionState state = new ConnectionState();
   private final BackendStatements statements = new BackendStatements();
   private Object lastStatement;
+  private String timeZoneOf;
+  private boolean fixedOffsetTimestamps;
 
   PhysicalConnection(BackendChannel channel, long threadId) {
     this.channel = channel;
@@ -40,5 +42,18 @@ final class PhysicalConnection {
 
   void lastStatement(Object marker) {
     lastStatement = marker;
+  }
+
+  /**
+   * Whether TIMESTAMP values render at a fixed UTC offset here, as last found for the session's
+   * {@code time_zone} setting {@code setting}; null when not found for that setting yet.
+   */
+  Boolean fixedOffsetTimestamps(String setting) {
+    return timeZoneOf != null && timeZoneOf.equals(setting) ? fixedOffsetTimestamps : null;
+  }
+
+  void fixedOffsetTimestamps(String setting, boolean fixed) {
+    timeZoneOf = setting;
+    fixedOffsetTimestamps = fixed;
   }
 }

@@ -72,6 +72,10 @@ final class MergedSelects {
         }
         parts.add(part);
       }
+      boolean fixedOffsetTimestamps = true;
+      for (BackendConnection part : parts) {
+        fixedOffsetTimestamps &= TimestampZones.fixedOffset(part);
+      }
       // Every group gets the statement before any answer is read: they work at the same time.
       for (BackendConnection part : parts) {
         if (!send.to(part)) {
@@ -80,7 +84,7 @@ final class MergedSelects {
         }
         shards.add(new ShardRows(part));
       }
-      merge(shards, merge, format, sessionStatus);
+      merge(shards, merge, new ResultFormat(format, fixedOffsetTimestamps), sessionStatus);
     } catch (ShardErrorException e) {
       // The group's own answer; the others' answers are ended before their connections go back.
       try {
@@ -97,7 +101,11 @@ final class MergedSelects {
     }
   }
 
-  private void merge(List<ShardRows> shards, QueryMerge merge, RowFormat format, int sessionStatus)
+  /** How the groups' rows are encoded, for reading them: see {@link ResultColumns}. */
+  private record ResultFormat(RowFormat rows, boolean fixedOffsetTimestamps) {}
+
+  private void merge(
+      List<ShardRows> shards, QueryMerge merge, ResultFormat format, int sessionStatus)
       throws IOException {
     ErrPacket error = null;
     for (ShardRows shard : shards) {
@@ -120,7 +128,8 @@ final class MergedSelects {
                 + ")");
       }
     }
-    ResultColumns columns = new ResultColumns(format, first.definitions(), false);
+    ResultColumns columns =
+        new ResultColumns(format.rows(), first.definitions(), format.fixedOffsetTimestamps());
     shards.forEach(shard -> shard.decodeWith(columns));
     MergePipeline.MergedResult result;
     try {

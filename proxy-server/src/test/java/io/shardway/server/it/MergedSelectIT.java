@@ -63,13 +63,17 @@ class MergedSelectIT extends ShardedClusterTest {
         for (int n = random.nextInt(4); n > 0; n--) {
           int orderId = id * 10 + n;
           String amount = n == 3 ? null : (random.nextInt(10_000) / 100) + "." + n + "5";
+          // Minutes apart at most, so that ties and near-ties meet across groups.
+          String placed =
+              n == 2 ? null : "2026-03-29 0" + random.nextInt(4) + ":" + (10 + n) + ":00";
           insert(
               proxy,
               reference,
-              "INSERT INTO orders (id, user_id, amount) VALUES (?, ?, ?)",
+              "INSERT INTO orders (id, user_id, amount, placed) VALUES (?, ?, ?, ?)",
               orderId,
               id,
-              amount);
+              amount,
+              placed);
         }
       }
     }
@@ -97,7 +101,7 @@ class MergedSelectIT extends ShardedClusterTest {
                 + " GROUP BY user_id HAVING COUNT(*) > 1 ORDER BY c DESC, user_id LIMIT 10",
             "SELECT user_id, SUM(amount) AS total FROM orders GROUP BY user_id"
                 + " ORDER BY total DESC, user_id LIMIT 5",
-            "SELECT RTRIM(UPPER(name)), COUNT(*) FROM users GROUP BY name ORDER BY name",
+            "SELECT MIN(id), COUNT(*) FROM users GROUP BY name ORDER BY name",
             "SELECT DISTINCT country FROM users ORDER BY country",
             "SELECT DISTINCT country FROM users ORDER BY country DESC LIMIT 2",
             "SELECT AVG(amount), COUNT(*), COUNT(amount), SUM(amount) FROM orders",
@@ -105,6 +109,8 @@ class MergedSelectIT extends ShardedClusterTest {
             "SELECT COUNT(DISTINCT name) FROM users",
             "SELECT country, COUNT(DISTINCT name) AS n FROM users GROUP BY country"
                 + " ORDER BY n DESC, country",
+            "SELECT id, placed FROM orders ORDER BY placed DESC, id LIMIT 12",
+            "SELECT user_id, MAX(placed), MIN(placed) FROM orders GROUP BY user_id ORDER BY user_id",
             "SELECT u.id, o.amount FROM users u JOIN orders o ON o.user_id = u.id"
                 + " ORDER BY o.amount DESC, o.id LIMIT 8");
     List<Arguments> arguments = new ArrayList<>();

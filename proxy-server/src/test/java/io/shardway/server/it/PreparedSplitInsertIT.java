@@ -26,13 +26,7 @@ class PreparedSplitInsertIT extends ShardedClusterTest {
 
   @BeforeEach
   void noRows() throws SQLException {
-    for (int group = 0; group < 2; group++) {
-      try (Connection c = cluster.direct(group);
-          Statement s = c.createStatement()) {
-        s.execute("DELETE FROM users");
-        s.execute("DELETE FROM tickets");
-      }
-    }
+    emptyTables("users", "tickets");
   }
 
   private static Connection connect(Client client) throws SQLException {

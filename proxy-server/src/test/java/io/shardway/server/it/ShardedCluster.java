@@ -27,7 +27,8 @@ final class ShardedCluster implements AutoCloseable {
   private static final String TABLES =
       """
       CREATE TABLE users (id BIGINT PRIMARY KEY, name VARCHAR(50), country CHAR(2));
-      CREATE TABLE orders (id BIGINT PRIMARY KEY, user_id BIGINT NOT NULL, amount DECIMAL(10,2));
+      CREATE TABLE orders (
+        id BIGINT PRIMARY KEY, user_id BIGINT NOT NULL, amount DECIMAL(10,2), placed TIMESTAMP NULL);
       CREATE TABLE countries (code CHAR(2) PRIMARY KEY, name VARCHAR(50));
       CREATE TABLE notes (id INT PRIMARY KEY, body TEXT);
       CREATE TABLE tickets (id BIGINT PRIMARY KEY, what VARCHAR(20))

@@ -25,12 +25,7 @@ class ShardedTransactionIT extends ShardedClusterTest {
 
   @BeforeEach
   void noUsers() throws SQLException {
-    for (int group = 0; group < 2; group++) {
-      try (Connection c = cluster.direct(group);
-          Statement s = c.createStatement()) {
-        s.execute("DELETE FROM users");
-      }
-    }
+    emptyTables("users");
   }
 
   @ParameterizedTest
