@@ -161,7 +161,7 @@ final class TransactionSpan {
       return error;
     } catch (IOException e) {
       connection.markBroken();
-      return Errors.lostConnection(true);
+      return Errors.lostConnection(false);
     }
   }
 
