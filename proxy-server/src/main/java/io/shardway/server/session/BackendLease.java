@@ -412,6 +412,17 @@ final class BackendLease {
     if (backend == held || span.holds(backend)) {
       return;
     }
+    if (!backend.isBroken() && !ServerStatus.has(statusFlags.getAsInt(), ServerStatus.AUTOCOMMIT)) {
+      // With autocommit off, the part's read opened a transaction the session does not hold:
+      // it ends here, so the next borrower starts from no snapshot of this session's.
+      try {
+        if (BackendCommands.query(backend.channel(), "ROLLBACK") != null) {
+          backend.markBroken();
+        }
+      } catch (IOException e) {
+        backend.markBroken();
+      }
+    }
     if (!backend.isBroken() && backend.state().untracked()) {
       reset(backend);
     }

@@ -92,7 +92,11 @@ public final class ClientSession {
             context.groups(),
             lease,
             writer,
-            new ScatterStatements(lease, writer, capabilities),
+            new ScatterStatements(
+                lease,
+                writer,
+                capabilities,
+                (info, outcome, backend) -> tracker.statementDone(info, outcome, backend)),
             new MergedSelects(lease, writer, capabilities));
     this.prepared =
         new PreparedStatementCommands(

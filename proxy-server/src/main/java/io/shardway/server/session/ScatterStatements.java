@@ -24,11 +24,23 @@ final class ScatterStatements {
   private final BackendLease lease;
   private final ClientWriter writer;
   private final int capabilities;
+  private final PartDone partDone;
 
-  ScatterStatements(BackendLease lease, ClientWriter writer, int capabilities) {
+  /**
+   * @param partDone told of each group's answer, so the session follows what it changed (a
+   *     transaction that autocommit off opened on the group's connection, say)
+   */
+  ScatterStatements(BackendLease lease, ClientWriter writer, int capabilities, PartDone partDone) {
     this.lease = lease;
     this.writer = writer;
     this.capabilities = capabilities;
+    this.partDone = partDone;
+  }
+
+  /** What the session learns from one group's answer. */
+  interface PartDone {
+    void done(StatementInfo info, RelayOutcome outcome, BackendConnection backend)
+        throws IOException;
   }
 
   /**
@@ -46,8 +58,7 @@ final class ScatterStatements {
       return;
     }
     ScatterRelay relay = new ScatterRelay(writer, capabilities, sessionStatus, rowLimit);
-    if (readEach(
-        state, info, groups, send, channel -> relay.relayPart(channel).error(), relay::satisfied)) {
+    if (readEach(state, info, groups, send, relay::relayPart, relay::satisfied)) {
       relay.finish();
     }
   }
@@ -108,6 +119,7 @@ final class ScatterStatements {
                   return false;
                 }
                 RelayOutcome outcome = sum.readPart(backend.channel());
+                partDone.done(info, outcome, backend);
                 if (outcome.failed()) {
                   writer.error(partialWrite(outcome.error(), part.group().name(), ran, rest));
                 }
@@ -122,9 +134,9 @@ final class ScatterStatements {
     return true;
   }
 
-  /** Reads one group's answer to a scattered read; returns the group's error, or null. */
+  /** Reads one group's answer to a scattered read. */
   private interface PartReader {
-    ErrPacket read(BackendChannel channel) throws IOException;
+    RelayOutcome read(BackendChannel channel) throws IOException;
   }
 
   /**
@@ -151,11 +163,12 @@ final class ScatterStatements {
                 if (!send.to(backend)) {
                   return false;
                 }
-                ErrPacket error = reader.read(backend.channel());
-                if (error != null) {
-                  failRead(error);
+                RelayOutcome outcome = reader.read(backend.channel());
+                partDone.done(info, outcome, backend);
+                if (outcome.failed()) {
+                  failRead(outcome.error());
                 }
-                return error == null;
+                return !outcome.failed();
               });
       if (!done) {
         return false;

@@ -54,6 +54,20 @@ class ShardedTransactionIT extends ShardedClusterTest {
   }
 
   @Test
+  void aScatteredWriteWithAutocommitOffWaitsForCommit() throws SQLException {
+    try (Connection proxy = cluster.connect("")) {
+      insertUsers(proxy, 30, 31);
+      proxy.setAutoCommit(false);
+      try (Statement s = proxy.createStatement()) {
+        assertEquals(2, s.executeUpdate("UPDATE users SET name = 'changed'"));
+      }
+      assertEquals(List.of(0, 0), changedPerGroup(), "nothing visible before COMMIT");
+      proxy.commit();
+    }
+    assertEquals(List.of(1, 1), changedPerGroup());
+  }
+
+  @Test
   void rollbackReachesEveryGroup() throws SQLException {
     try (Connection proxy = cluster.connect("");
         Statement s = proxy.createStatement()) {
@@ -110,13 +124,22 @@ class ShardedTransactionIT extends ShardedClusterTest {
     }
   }
 
+  /** The users named 'changed' in each group, read straight from its server. */
+  private static List<Integer> changedPerGroup() throws SQLException {
+    return countPerGroup("SELECT COUNT(*) FROM users WHERE name = 'changed'");
+  }
+
   /** The users each group holds, read straight from its server. */
   private static List<Integer> usersPerGroup() throws SQLException {
+    return countPerGroup("SELECT COUNT(*) FROM users");
+  }
+
+  private static List<Integer> countPerGroup(String count) throws SQLException {
     List<Integer> counts = new ArrayList<>();
     for (int group = 0; group < 2; group++) {
       try (Connection c = cluster.direct(group);
           Statement s = c.createStatement();
-          ResultSet rows = s.executeQuery("SELECT COUNT(*) FROM users")) {
+          ResultSet rows = s.executeQuery(count)) {
         rows.next();
         counts.add(rows.getInt(1));
       }
