@@ -72,34 +72,4 @@ public record ShardwayConfig(
     }
     Objects.requireNonNull(source, "source");
   }
-
-  /** A configuration with the default {@code workerId}, 0. */
-  public ShardwayConfig(
-      Listen listen,
-      Optional<Tls> tls,
-      Auth auth,
-      long maxAllowedPacket,
-      List<User> users,
-      BackendUser backendUser,
-      Map<String, ShardGroup> shardGroups,
-      Map<String, SchemaConfig> schemas,
-      Pool pool,
-      ReadWrite readWrite,
-      Optional<Admin> admin,
-      Path source) {
-    this(
-        listen,
-        tls,
-        auth,
-        maxAllowedPacket,
-        users,
-        backendUser,
-        shardGroups,
-        schemas,
-        pool,
-        readWrite,
-        admin,
-        0,
-        source);
-  }
 }

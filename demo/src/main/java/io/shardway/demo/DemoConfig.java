@@ -73,6 +73,7 @@ final class DemoConfig {
         Pool.DEFAULTS,
         ReadWrite.DEFAULTS,
         Optional.empty(),
+        0,
         Path.of("demo"));
   }
 

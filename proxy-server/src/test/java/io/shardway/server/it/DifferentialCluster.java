@@ -3,6 +3,7 @@ package io.shardway.server.it;
 import io.shardway.config.ConfigException;
 import io.shardway.config.ConfigLoader;
 import io.shardway.server.ShardwayServer;
+import io.shardway.testcluster.Concurrently;
 import io.shardway.testcluster.MariaDbServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,13 +13,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -55,7 +51,8 @@ final class DifferentialCluster implements AutoCloseable {
 
   /** Starts the five servers at once (each mostly waits for mariadbd), then Shardway. */
   static DifferentialCluster start() throws InterruptedException, ConfigException {
-    List<MariaDbServer> servers = startServers(1 + DifferentialSchema.GROUPS.size());
+    List<MariaDbServer> servers =
+        Concurrently.start(1 + DifferentialSchema.GROUPS.size(), i -> startServer());
     try {
       List<MariaDbServer> groups = servers.subList(1, servers.size());
       ShardwayServer proxy =
@@ -67,39 +64,7 @@ final class DifferentialCluster implements AutoCloseable {
     }
   }
 
-  /**
-   * Starts {@code count} servers, each with the backend user and the schema, on threads of their
-   * own. If one fails, closes those that started and throws the first failure.
-   */
-  private static List<MariaDbServer> startServers(int count) {
-    ExecutorService threads = Executors.newFixedThreadPool(count);
-    try {
-      List<CompletableFuture<MariaDbServer>> starts =
-          IntStream.range(0, count)
-              .mapToObj(
-                  i -> CompletableFuture.supplyAsync(DifferentialCluster::startServer, threads))
-              .toList();
-      List<MariaDbServer> started = new ArrayList<>();
-      RuntimeException failure = null;
-      for (CompletableFuture<MariaDbServer> start : starts) {
-        try {
-          started.add(start.join());
-        } catch (CompletionException e) {
-          if (failure == null) {
-            failure = e.getCause() instanceof RuntimeException cause ? cause : e;
-          }
-        }
-      }
-      if (failure != null) {
-        started.forEach(MariaDbServer::close);
-        throw failure;
-      }
-      return started;
-    } finally {
-      threads.shutdown();
-    }
-  }
-
+  /** A server with the backend user and the schema. */
   private static MariaDbServer startServer() {
     MariaDbServer server = MariaDbServer.start();
     try {

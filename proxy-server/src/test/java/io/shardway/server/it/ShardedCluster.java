@@ -112,6 +112,7 @@ final class ShardedCluster implements AutoCloseable {
         c.pool(),
         c.readWrite(),
         c.admin(),
+        c.workerId(),
         c.source());
   }
 

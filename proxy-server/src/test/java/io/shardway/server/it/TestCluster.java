@@ -134,6 +134,7 @@ public final class TestCluster {
         pool,
         readWrite,
         c.admin(),
+        c.workerId(),
         c.source());
   }
 
@@ -201,6 +202,7 @@ public final class TestCluster {
         pool,
         ReadWrite.DEFAULTS,
         Optional.empty(),
+        0,
         Path.of("test-config.yaml"));
   }
 }
