@@ -13,17 +13,20 @@ import java.util.Objects;
  * @param idleTimeout how long a connection above {@code minIdle} may stay idle; defaults to 10m
  * @param maxLifetime when a connection is retired; defaults to 30m, below MySQL's {@code
  *     wait_timeout} of 8h so the server never closes a pooled connection first
+ * @param loopConnections connections to one server, besides {@code maxSize}, that the event loops
+ *     drive themselves for plain autocommit SELECTs, with no thread hand-off; defaults to 0 (off)
  */
 public record Pool(
     int maxSize,
     int minIdle,
     Duration connectionTimeout,
     Duration idleTimeout,
-    Duration maxLifetime) {
+    Duration maxLifetime,
+    int loopConnections) {
 
   /** The settings used when the file has no {@code pool} key, or leaves some out. */
   public static final Pool DEFAULTS =
-      new Pool(16, 0, Duration.ofSeconds(30), Duration.ofMinutes(10), Duration.ofMinutes(30));
+      new Pool(16, 0, Duration.ofSeconds(30), Duration.ofMinutes(10), Duration.ofMinutes(30), 0);
 
   /** Checks the arguments. */
   public Pool {

@@ -8,7 +8,13 @@ import java.util.Set;
 final class PoolBinder {
 
   private static final Set<String> KEYS =
-      Set.of("maxSize", "minIdle", "connectionTimeout", "idleTimeout", "maxLifetime");
+      Set.of(
+          "maxSize",
+          "minIdle",
+          "connectionTimeout",
+          "idleTimeout",
+          "maxLifetime",
+          "loopConnections");
 
   private PoolBinder() {}
 
@@ -30,13 +36,17 @@ final class PoolBinder {
         map.optional("idleTimeout", ConfigNode::asDuration, defaults.idleTimeout());
     Optional<Duration> maxLifetime =
         map.optional("maxLifetime", ConfigNode::asDuration, defaults.maxLifetime());
+    Optional<Integer> loopConnections =
+        map.optional(
+            "loopConnections", n -> n.asInt(0, Integer.MAX_VALUE), defaults.loopConnections());
     boolean minIdleFits = minIdleFits(map, maxSize, minIdle);
     if (!minIdleFits
         || maxSize.isEmpty()
         || minIdle.isEmpty()
         || connectionTimeout.isEmpty()
         || idleTimeout.isEmpty()
-        || maxLifetime.isEmpty()) {
+        || maxLifetime.isEmpty()
+        || loopConnections.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(
@@ -45,7 +55,8 @@ final class PoolBinder {
             minIdle.get(),
             connectionTimeout.get(),
             idleTimeout.get(),
-            maxLifetime.get()));
+            maxLifetime.get(),
+            loopConnections.get()));
   }
 
   private static boolean minIdleFits(

@@ -90,7 +90,7 @@ class ConfigLoaderTest {
     assertEquals(new Auth("mysql_native_password", false), config.auth());
     assertEquals(64L * 1024 * 1024, config.maxAllowedPacket());
     assertEquals(
-        new Pool(16, 0, Duration.ofSeconds(30), Duration.ofMinutes(10), Duration.ofMinutes(30)),
+        new Pool(16, 0, Duration.ofSeconds(30), Duration.ofMinutes(10), Duration.ofMinutes(30), 0),
         config.pool());
     assertEquals(
         new ReadWrite(
@@ -116,7 +116,8 @@ class ConfigLoaderTest {
             + """
             auth: { defaultPlugin: caching_sha2_password, requireFullAuth: true }
             maxAllowedPacket: 16MiB
-            pool: { maxSize: 32, minIdle: 4, connectionTimeout: 500ms, idleTimeout: 1m, maxLifetime: 1h }
+            pool: { maxSize: 32, minIdle: 4, connectionTimeout: 500ms, idleTimeout: 1m, maxLifetime: 1h,
+                    loopConnections: 8 }
             admin: { port: 9105 }
             readWrite: { stickyAfterWrite: 2s }
             cache: { mode: local, rules: [ { tables: [countries], ttl: 1h } ] }
@@ -128,7 +129,7 @@ class ConfigLoaderTest {
     assertEquals(new Auth("caching_sha2_password", true), config.auth());
     assertEquals(16L << 20, config.maxAllowedPacket());
     assertEquals(
-        new Pool(32, 4, Duration.ofMillis(500), Duration.ofMinutes(1), Duration.ofHours(1)),
+        new Pool(32, 4, Duration.ofMillis(500), Duration.ofMinutes(1), Duration.ofHours(1), 8),
         config.pool());
     assertEquals(Optional.of(new Admin("127.0.0.1", 9105)), config.admin());
   }

@@ -35,6 +35,7 @@ public final class BackendPool implements AutoCloseable {
   private volatile HikariDataSource foundRows;
   private volatile HikariDataSource affectedRows;
   private final AtomicInteger inUse = new AtomicInteger();
+  private final LoopConnections loopConnections;
 
   /** Keyed by the driver's physical connection, which HikariCP may close whenever it likes. */
   private final Cache<Object, PhysicalConnection> physical =
@@ -45,6 +46,12 @@ public final class BackendPool implements AutoCloseable {
     this.address = address;
     this.user = user;
     this.settings = settings;
+    this.loopConnections = new LoopConnections(name, address, user, settings);
+  }
+
+  /** The connections event loops drive themselves, for plain reads (see {@link LoopConnection}). */
+  public LoopConnections loopConnections() {
+    return loopConnections;
   }
 
   public String name() {
@@ -177,12 +184,16 @@ public final class BackendPool implements AutoCloseable {
     props.put("tcpKeepAlive", "true");
     props.put("cacheServerConfiguration", "true");
     props.put("characterEncoding", "UTF-8");
+    // Keep the server's sql_mode: the driver would add STRICT_TRANS_TABLES where it is missing,
+    // and clients expect the mode the server gives them (loop connections keep it too).
+    props.put("jdbcCompliantTruncation", "false");
     props.putAll(address.options());
     return props;
   }
 
   @Override
   public void close() {
+    loopConnections.close();
     HikariDataSource a = foundRows;
     HikariDataSource b = affectedRows;
     if (a != null) {

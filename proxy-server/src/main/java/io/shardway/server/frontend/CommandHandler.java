@@ -29,6 +29,7 @@ final class CommandHandler extends ChannelInboundHandlerAdapter {
   @Override
   public void channelWritabilityChanged(ChannelHandlerContext ctx) {
     writer.writabilityChanged();
+    session.writabilityChanged();
     ctx.fireChannelWritabilityChanged();
   }
 

@@ -114,7 +114,7 @@ final class BackendCommands {
     }
   }
 
-  private static ByteBuf queryPayload(String sql) {
+  static ByteBuf queryPayload(String sql) {
     byte[] text = sql.getBytes(StandardCharsets.UTF_8);
     ByteBuf payload = Unpooled.buffer(text.length + 1);
     payload.writeByte(CommandType.COM_QUERY).writeBytes(text);
@@ -166,15 +166,19 @@ final class BackendCommands {
   }
 
   static ErrPacket initDb(BackendChannel backend, String schema) throws IOException {
-    ByteBuf payload = Unpooled.buffer(schema.length() * 3 + 1);
-    payload.writeByte(CommandType.COM_INIT_DB).writeCharSequence(schema, StandardCharsets.UTF_8);
-    return command(backend, payload);
+    return command(backend, initDbPayload(schema));
   }
 
-  static ErrPacket setMultiStatements(BackendChannel backend, boolean enabled) throws IOException {
+  static ByteBuf initDbPayload(String schema) {
+    ByteBuf payload = Unpooled.buffer(schema.length() * 3 + 1);
+    payload.writeByte(CommandType.COM_INIT_DB).writeCharSequence(schema, StandardCharsets.UTF_8);
+    return payload;
+  }
+
+  static ByteBuf setOptionPayload(boolean multiStatements) {
     ByteBuf payload = Unpooled.buffer(3);
-    payload.writeByte(CommandType.COM_SET_OPTION).writeShortLE(enabled ? 0 : 1);
-    return command(backend, payload);
+    payload.writeByte(CommandType.COM_SET_OPTION).writeShortLE(multiStatements ? 0 : 1);
+    return payload;
   }
 
   static ErrPacket resetConnection(BackendChannel backend) throws IOException {
@@ -188,7 +192,7 @@ final class BackendCommands {
    * EOF). A result set here means the statement was not what the caller thought; it is read to its
    * end so the connection stays usable, and reported as an error.
    */
-  private static ErrPacket command(BackendChannel backend, ByteBuf payload) throws IOException {
+  static ErrPacket command(BackendChannel backend, ByteBuf payload) throws IOException {
     try {
       backend.writeCommand(payload);
     } finally {

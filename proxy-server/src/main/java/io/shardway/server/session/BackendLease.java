@@ -166,10 +166,7 @@ final class BackendLease {
     if (joined != null) {
       return joined;
     }
-    ReadWriteRouting.Route route =
-        routings
-            .computeIfAbsent(group, g -> new ReadWriteRouting(g, context.readWrite()))
-            .writerRoute();
+    ReadWriteRouting.Route route = routing(group).writerRoute();
     if (route.error() != null) {
       writer.error(route.error());
       return null;
@@ -232,6 +229,11 @@ final class BackendLease {
     writer.error(Errors.lostConnection(true));
   }
 
+  /** Where this session's statements go among {@code group}'s servers. */
+  ReadWriteRouting routing(BackendGroup group) {
+    return routings.computeIfAbsent(group, g -> new ReadWriteRouting(g, context.readWrite()));
+  }
+
   /** The shard group of the current schema's unlisted tables. */
   BackendGroup defaultGroup(ConnectionState wanted) {
     return context.groups().group(context.schemas().defaultGroup(wanted.schema()));
@@ -254,8 +256,7 @@ final class BackendLease {
       GroupMember failedReplica,
       boolean replicaAllowed) {
     boolean mayRetry = failedReplica == null;
-    ReadWriteRouting routing =
-        routings.computeIfAbsent(group, g -> new ReadWriteRouting(g, context.readWrite()));
+    ReadWriteRouting routing = routing(group);
     ReadWriteRouting.Route route = null;
     if (held == null) {
       route =
@@ -334,8 +335,7 @@ final class BackendLease {
     if (held != null) {
       return partInTransaction(wanted, info, group);
     }
-    ReadWriteRouting routing =
-        routings.computeIfAbsent(group, g -> new ReadWriteRouting(g, context.readWrite()));
+    ReadWriteRouting routing = routing(group);
     boolean autocommit = ServerStatus.has(statusFlags.getAsInt(), ServerStatus.AUTOCOMMIT);
     ReadWriteRouting.Route route = routing.route(info, autocommit, null);
     for (int attempt = 0; ; attempt++) {

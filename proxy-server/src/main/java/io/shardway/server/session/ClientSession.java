@@ -24,6 +24,7 @@ import io.shardway.server.frontend.LocalResultSet;
 import io.shardway.server.sharding.ShardedSchemas;
 import io.shardway.server.state.ConnectionState;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -56,6 +57,19 @@ public final class ClientSession {
   private final StatementTracker tracker;
   private final PreparedStatementCommands prepared;
   private final ShardedStatements sharded;
+  private final LoopStatements loop;
+
+  /** Commands that arrived while a statement ran on the event loop; touched on the loop only. */
+  private final ArrayDeque<Packet> waiting = new ArrayDeque<>();
+
+  /**
+   * Whether the worker path may still be running or writing to the client; touched on the loop
+   * only. It turns false through a task on the loop, after the worker's last writes, so a statement
+   * on the loop never answers ahead of them.
+   */
+  private boolean workerBusy;
+
+  private boolean closeWhenLoopDone;
   private final byte[] scramble;
   private final int capabilities;
   private User user;
@@ -74,7 +88,8 @@ public final class ClientSession {
     this.host = start.host();
     this.writer = writer;
     this.context = context;
-    this.executor = new SerialExecutor(context.workers());
+    this.executor =
+        new SerialExecutor(context.workers(), () -> channel.eventLoop().execute(this::workerIdle));
     this.scramble = start.scramble();
     this.capabilities = start.capabilities();
     this.lease =
@@ -108,6 +123,18 @@ public final class ClientSession {
             () -> collation.javaCharset(),
             context.sharding(),
             sharded);
+    this.loop =
+        new LoopStatements(
+            connectionId,
+            channel,
+            capabilities,
+            context,
+            state,
+            tracker,
+            lease,
+            () -> collation.javaCharset(),
+            this::toWorker,
+            this::loopStatementEnded);
     this.user = start.user();
     this.collation = context.collations().byId(start.collationId());
     state.schema(start.schema());
@@ -137,10 +164,27 @@ public final class ClientSession {
   }
 
   /**
-   * Queues a command; commands run in arrival order, one at a time. A client that sends far ahead
-   * of the answers stops being read until its queue drains, so pipelining cannot fill the heap.
+   * Takes a command, on the event loop; commands run in arrival order, one at a time. A plain read
+   * may run right here ({@link LoopStatements}); the rest queue for a worker thread. A client that
+   * sends far ahead of the answers stops being read until its queue drains, so pipelining cannot
+   * fill the heap.
    */
   public void enqueue(Packet packet) {
+    if (loop.busy()) {
+      waiting.add(packet);
+      if (waiting.size() >= PAUSE_READING_AT) {
+        channel.config().setAutoRead(false);
+      }
+      return;
+    }
+    if (workerBusy || !loop.tryStart(packet)) {
+      toWorker(packet);
+    }
+  }
+
+  private void toWorker(Packet packet) {
+    loop.dropKept();
+    workerBusy = true;
     executor.execute(() -> process(packet));
     if (executor.pending() >= PAUSE_READING_AT) {
       channel.config().setAutoRead(false);
@@ -149,14 +193,47 @@ public final class ClientSession {
     }
   }
 
+  /** On the loop, after the worker ran dry and its writes were handed to the channel. */
+  private void workerIdle() {
+    if (executor.idle()) {
+      workerBusy = false;
+    }
+  }
+
+  /** A statement on the loop ended: what waited for it goes on, and so does a pending close. */
+  private void loopStatementEnded() {
+    while (!loop.busy() && !waiting.isEmpty()) {
+      enqueue(waiting.poll());
+    }
+    if (!loop.busy()) {
+      if (!channel.config().isAutoRead() && executor.pending() <= RESUME_READING_AT) {
+        channel.config().setAutoRead(true);
+      }
+      if (closeWhenLoopDone) {
+        closeWhenLoopDone = false;
+        closeAsync();
+      }
+    }
+  }
+
+  /** The client can take more again, on the loop. */
+  public void writabilityChanged() {
+    loop.clientWritable();
+  }
+
   private void resumeReadingIfDrained() {
     if (!channel.config().isAutoRead() && executor.pending() <= RESUME_READING_AT) {
       channel.config().setAutoRead(true);
     }
   }
 
-  /** Queues the session's end, after the commands already queued. */
+  /** Queues the session's end, after the commands already taken; on the event loop. */
   public void closeAsync() {
+    if (loop.busy()) {
+      closeWhenLoopDone = true;
+      return;
+    }
+    loop.dropKept();
     executor.execute(this::close);
   }
 

@@ -169,6 +169,14 @@ final class ReadWriteRouting {
   }
 
   /**
+   * Whether a write ran inside a transaction that has not ended yet: what runs next on the writer
+   * must be followed by {@link #ranOnWriter}.
+   */
+  boolean writePending() {
+    return writePending;
+  }
+
+  /**
    * After a statement ran on the writer: a write moves the read-your-writes horizon once its
    * transaction is over (its GTID exists only after COMMIT).
    *

@@ -14,10 +14,15 @@ final class SerialExecutor implements Executor {
   private static final Logger log = LoggerFactory.getLogger(SerialExecutor.class);
   private final Queue<Runnable> tasks = new ArrayDeque<>();
   private final Executor pool;
+  private final Runnable whenIdle;
   private boolean running;
 
-  SerialExecutor(Executor pool) {
+  /**
+   * @param whenIdle runs on the pool's thread each time the queue ran dry
+   */
+  SerialExecutor(Executor pool, Runnable whenIdle) {
     this.pool = pool;
+    this.whenIdle = whenIdle;
   }
 
   @Override
@@ -30,6 +35,13 @@ final class SerialExecutor implements Executor {
       running = true;
     }
     pool.execute(this::drain);
+  }
+
+  /** Whether no task is queued or running. */
+  boolean idle() {
+    synchronized (tasks) {
+      return !running;
+    }
   }
 
   /** Tasks queued and not yet started. */
@@ -46,7 +58,7 @@ final class SerialExecutor implements Executor {
         task = tasks.poll();
         if (task == null) {
           running = false;
-          return;
+          break;
         }
       }
       try {
@@ -56,5 +68,6 @@ final class SerialExecutor implements Executor {
         log.error("session task failed", e);
       }
     }
+    whenIdle.run();
   }
 }

@@ -70,6 +70,23 @@ final class StatementTracker {
     }
   }
 
+  /**
+   * After a plain SELECT on a loop connection: it changed no state and pinned nothing, but it is
+   * now the session's last statement, whose error the diagnostics read.
+   */
+  void loopStatementDone(RelayOutcome outcome) {
+    lastError = outcome.error();
+    lastStatement = new Object();
+    if (outcome.statusFlags() >= 0) {
+      statusFlags = outcome.statusFlags();
+    }
+  }
+
+  /** Whether the last statement failed: its diagnostics live on the worker path's connections. */
+  boolean lastFailed() {
+    return lastError != null;
+  }
+
   /** Whether the session's last statement failed and {@code sql} reads its diagnostics. */
   boolean readsLastError(String sql) {
     return lastError != null && Diagnostics.reads(sql);

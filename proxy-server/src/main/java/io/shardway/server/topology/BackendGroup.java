@@ -55,7 +55,8 @@ public final class BackendGroup implements AutoCloseable {
             pool.minIdle(),
             min(pool.connectionTimeout(), REPLICA_CONNECTION_TIMEOUT),
             pool.idleTimeout(),
-            pool.maxLifetime());
+            pool.maxLifetime(),
+            pool.loopConnections());
     for (int i = 0; i < group.replicas().size(); i++) {
       Replica replica = group.replicas().get(i);
       BackendPool replicaBackend =

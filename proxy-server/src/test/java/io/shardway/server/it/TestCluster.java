@@ -141,7 +141,13 @@ public final class TestCluster {
   /** The default pool, resized. */
   public static Pool pool(int maxSize) {
     Pool d = Pool.DEFAULTS;
-    return new Pool(maxSize, 0, Duration.ofSeconds(60), d.idleTimeout(), d.maxLifetime());
+    return new Pool(maxSize, 0, Duration.ofSeconds(60), d.idleTimeout(), d.maxLifetime(), 0);
+  }
+
+  /** A pool of {@code maxSize} JDBC connections and {@code loop} loop connections per server. */
+  public static Pool pool(int maxSize, int loop) {
+    Pool d = Pool.DEFAULTS;
+    return new Pool(maxSize, 0, Duration.ofSeconds(60), d.idleTimeout(), d.maxLifetime(), loop);
   }
 
   /** A mysql-connector-j URL to {@code schema} through the shared proxy. */

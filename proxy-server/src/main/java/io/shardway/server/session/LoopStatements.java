@@ -1,0 +1,402 @@
+package io.shardway.server.session;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.concurrent.Future;
+import io.shardway.protocol.CapabilityFlags;
+import io.shardway.protocol.CommandType;
+import io.shardway.protocol.ErrPacket;
+import io.shardway.protocol.Packet;
+import io.shardway.protocol.PacketFraming;
+import io.shardway.protocol.ServerStatus;
+import io.shardway.router.StatementClassifier;
+import io.shardway.router.StatementFlag;
+import io.shardway.router.StatementInfo;
+import io.shardway.router.StatementKind;
+import io.shardway.server.backend.LoopConnection;
+import io.shardway.server.backend.LoopConnections;
+import io.shardway.server.backend.RelayOutcome;
+import io.shardway.server.backend.ResponseFrames;
+import io.shardway.server.state.ConnectionState;
+import io.shardway.server.state.StateSynchronizer;
+import io.shardway.server.topology.BackendGroup;
+import io.shardway.server.topology.GroupMember;
+import java.nio.charset.Charset;
+import java.util.ArrayDeque;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs plain reads on the client's own event loop. An autocommit SELECT that changes no session
+ * state, from a session that holds no backend connection, goes to a {@link LoopConnection} of the
+ * same loop, and the response goes back to the client frame by frame, renumbered, with no thread
+ * hand-off on the way: the bulk of a read-heavy application's traffic. Everything else runs on the
+ * worker path, and so does a read whose loop connection cannot be had or fails before any of its
+ * answer was written.
+ *
+ * <p>A read that leaves warnings keeps its connection for the session until the next statement, so
+ * SHOW WARNINGS and {@code @@warning_count} read them there.
+ *
+ * <p>Every method runs on the client channel's event loop.
+ */
+final class LoopStatements {
+  private static final Logger log = LoggerFactory.getLogger(LoopStatements.class);
+
+  /** Flags that leave a SELECT free of session state and of the connection's history. */
+  private static final Set<StatementFlag> STATELESS = EnumSet.of(StatementFlag.NON_DETERMINISTIC);
+
+  private final long connectionId;
+  private final Channel client;
+  private final int capabilities;
+  private final SessionContext context;
+  private final ConnectionState state;
+  private final StatementTracker tracker;
+  private final BackendLease lease;
+  private final Supplier<Charset> charset;
+  private final Consumer<Packet> toWorker;
+  private final Runnable afterStatement;
+  private LoopConnection keptForWarnings;
+  private Statement running;
+
+  /**
+   * @param toWorker runs a packet on the worker path instead
+   * @param afterStatement runs when a statement here ended, to go on with what waited for it
+   */
+  LoopStatements(
+      long connectionId,
+      Channel client,
+      int capabilities,
+      SessionContext context,
+      ConnectionState state,
+      StatementTracker tracker,
+      BackendLease lease,
+      Supplier<Charset> charset,
+      Consumer<Packet> toWorker,
+      Runnable afterStatement) {
+    this.connectionId = connectionId;
+    this.client = client;
+    this.capabilities = capabilities;
+    this.context = context;
+    this.state = state;
+    this.tracker = tracker;
+    this.lease = lease;
+    this.charset = charset;
+    this.toWorker = toWorker;
+    this.afterStatement = afterStatement;
+  }
+
+  /** Whether a statement runs here now; what the client sends meanwhile waits for it. */
+  boolean busy() {
+    return running != null;
+  }
+
+  /**
+   * Starts {@code packet} here when it qualifies and returns true; returns false, having changed
+   * nothing, when the worker path must run it. The caller knows the worker path idle.
+   */
+  boolean tryStart(Packet packet) {
+    ByteBuf payload = packet.payload();
+    int length = payload.readableBytes();
+    if (length < 2
+        || length >= PacketFraming.MAX_FRAME_PAYLOAD
+        || payload.getUnsignedByte(payload.readerIndex()) != CommandType.COM_QUERY
+        || lease.isHeld()) {
+      return false;
+    }
+    int status = tracker.statusFlags();
+    if (!ServerStatus.has(status, ServerStatus.AUTOCOMMIT)
+        || ServerStatus.has(status, ServerStatus.IN_TRANS)) {
+      return false;
+    }
+    String sql = payload.toString(payload.readerIndex() + 1, length - 1, charset.get());
+    StatementInfo info = StatementClassifier.classify(sql);
+    boolean readsWarnings = keptForWarnings != null && Diagnostics.reads(sql);
+    if (!readsWarnings && !plainRead(info, sql)) {
+      return false;
+    }
+    if (context.sharding().router(state.schema()) != null) {
+      return false;
+    }
+    BackendGroup group = lease.defaultGroup(state);
+    ReadWriteRouting routing = lease.routing(group);
+    ReadWriteRouting.Route route = routing.route(info, true, null);
+    if (routing.writePending() || route.error() != null || !route.mustHaveApplied().isEmpty()) {
+      return false;
+    }
+    GroupMember member = route.member();
+    // A kept connection runs the next read too: a SELECT without tables leaves its warnings be.
+    LoopConnection connection = keptForWarnings;
+    keptForWarnings = null;
+    if (connection == null) {
+      LoopConnections connections = member.pool().loopConnections();
+      if (!connections.usable()) {
+        return false;
+      }
+      connection = connections.take(client.eventLoop(), capabilities, state);
+      if (connection == null) {
+        Future<LoopConnection> opening =
+            connections.open(client.eventLoop(), socketType(), capabilities);
+        if (opening == null) {
+          return false;
+        }
+        Statement statement = new Statement(packet, member, member == group.writer(), false);
+        running = statement;
+        opening.addListener(
+            f -> {
+              if (f.isSuccess()) {
+                statement.begin((LoopConnection) f.getNow());
+              } else {
+                log.debug("session {}: no loop connection: {}", connectionId, f.cause().toString());
+                statement.giveUp();
+              }
+            });
+        return true;
+      }
+    }
+    running = new Statement(packet, member, member == group.writer(), readsWarnings);
+    running.begin(connection);
+    return true;
+  }
+
+  /**
+   * A single SELECT that neither reads nor writes anything of the session or of the connection's
+   * last statement.
+   */
+  private boolean plainRead(StatementInfo info, String sql) {
+    return info.kind() == StatementKind.SELECT
+        && info.statementCount() == 1
+        && info.assignments().isEmpty()
+        && STATELESS.containsAll(info.flags())
+        && !Diagnostics.reads(sql);
+  }
+
+  /** The client can take more: resume reading the response. */
+  void clientWritable() {
+    if (running != null && client.isWritable()) {
+      running.resume();
+    }
+  }
+
+  /**
+   * Lets go of the connection kept for warnings, when the next statement runs elsewhere. It is
+   * closed, not pooled: its warnings would show in the next borrower's SELECTs without tables.
+   */
+  void dropKept() {
+    if (keptForWarnings != null) {
+      keptForWarnings.close();
+      keptForWarnings = null;
+    }
+  }
+
+  private Class<? extends Channel> socketType() {
+    return client instanceof EpollSocketChannel ? EpollSocketChannel.class : NioSocketChannel.class;
+  }
+
+  /** One statement on its way: bringing the connection to the session's state, then relaying. */
+  private final class Statement implements LoopConnection.Listener {
+    private final Packet packet;
+    private final GroupMember member;
+    private final boolean onWriter;
+    private final boolean readsWarnings;
+    private final ArrayDeque<StateSync.Step> steps = new ArrayDeque<>();
+    private LoopConnection backend;
+    private ResponseFrames response;
+    private int sequenceId;
+    private boolean answered;
+
+    /**
+     * @param readsWarnings whether the statement reads the warnings of the last one, which it
+     *     leaves in place for the next read
+     */
+    Statement(Packet packet, GroupMember member, boolean onWriter, boolean readsWarnings) {
+      this.packet = packet;
+      this.member = member;
+      this.onWriter = onWriter;
+      this.readsWarnings = readsWarnings;
+    }
+
+    void begin(LoopConnection connection) {
+      backend = connection;
+      ConnectionState actual = connection.state();
+      if (StateSynchronizer.needsReset(state, actual)) {
+        // Rare: a connection carrying transaction characteristics; the worker path resets.
+        backend.close();
+        backend = null;
+        giveUp();
+        return;
+      }
+      if (!StateSynchronizer.inSync(state, actual)) {
+        steps.addAll(StateSync.steps(state, actual, context.schemas()));
+      }
+      next();
+    }
+
+    /** Sends the next step toward the session's state, or the statement once there. */
+    private void next() {
+      StateSync.Step step = steps.peek();
+      if (step != null) {
+        backend.send(step.command().get(), this);
+        return;
+      }
+      sequenceId = packet.nextSequenceId();
+      response =
+          new ResponseFrames(
+              CapabilityFlags.has(backend.capabilities(), CapabilityFlags.CLIENT_DEPRECATE_EOF));
+      if (onWriter) {
+        member.routedWrite();
+      } else {
+        member.routedRead();
+      }
+      backend.send(packet.payload().retainedDuplicate(), this);
+    }
+
+    @Override
+    public void frame(ByteBuf frame) {
+      if (response == null) {
+        stepAnswered(frame);
+        return;
+      }
+      boolean end;
+      try {
+        end = response.accept(frame);
+      } catch (RuntimeException e) {
+        frame.release();
+        backend.close();
+        fail("unexpected response: " + e.getMessage());
+        return;
+      }
+      if (client.isActive()) {
+        frame.setByte(frame.readerIndex() + 3, sequenceId);
+        sequenceId = (sequenceId + 1) & 0xFF;
+        client.write(frame, client.voidPromise());
+        answered = true;
+      } else {
+        frame.release();
+      }
+      if (end) {
+        done(response.outcome());
+      } else if (!client.isWritable() && client.isActive()) {
+        backend.autoRead(false);
+      }
+    }
+
+    private void stepAnswered(ByteBuf frame) {
+      StateSync.Step step = steps.poll();
+      ErrPacket error = null;
+      try {
+        int first = frame.getUnsignedByte(frame.readerIndex() + PacketFraming.HEADER_SIZE);
+        if (first == ErrPacket.HEADER) {
+          error =
+              ErrPacket.decode(
+                  frame.slice(
+                      frame.readerIndex() + PacketFraming.HEADER_SIZE,
+                      frame.readableBytes() - PacketFraming.HEADER_SIZE));
+        }
+      } finally {
+        frame.release();
+      }
+      if (error != null) {
+        // The statement does not run, as on the worker path; what the connection holds now is
+        // unknown, so it goes.
+        backend.close();
+        backend = null;
+        answer(error);
+        end();
+        return;
+      }
+      step.effect().accept(backend.state());
+      if (steps.isEmpty()) {
+        long lastInsertId = backend.state().lastInsertId();
+        backend.state().copyFrom(state);
+        backend.state().lastInsertId(lastInsertId);
+      }
+      next();
+    }
+
+    @Override
+    public void readComplete() {
+      if (answered) {
+        client.flush();
+      }
+    }
+
+    @Override
+    public void lost(String reason) {
+      backend = null;
+      fail(reason);
+    }
+
+    void resume() {
+      if (backend != null) {
+        backend.autoRead(true);
+      }
+    }
+
+    /** The connection failed: before any answer the worker path runs it, after it is an error. */
+    private void fail(String reason) {
+      if (!answered) {
+        log.debug(
+            "session {}: loop connection failed ({}); the worker path runs it",
+            connectionId,
+            reason);
+        giveUp();
+        return;
+      }
+      log.warn("session {}: backend connection lost: {}", connectionId, reason);
+      answer(Errors.lostConnection(false));
+      end();
+    }
+
+    private void done(RelayOutcome outcome) {
+      client.flush();
+      backend.autoRead(true);
+      tracker.loopStatementDone(outcome);
+      if (outcome.failed()) {
+        // The error stays in the connection's diagnostics area; no other session may see it.
+        backend.close();
+      } else if (outcome.warnings() > 0 || readsWarnings) {
+        keptForWarnings = backend;
+      } else {
+        backend.release();
+      }
+      backend = null;
+      end();
+    }
+
+    /** Hands the statement, untouched by anything the client saw, to the worker path. */
+    void giveUp() {
+      if (backend != null) {
+        backend.close();
+        backend = null;
+      }
+      running = null;
+      toWorker.accept(packet);
+      afterStatement.run();
+    }
+
+    private void answer(ErrPacket error) {
+      if (!client.isActive()) {
+        return;
+      }
+      ByteBuf out = client.alloc().buffer();
+      int start = out.writerIndex();
+      out.writeInt(0);
+      error.encode(out);
+      out.setMediumLE(start, out.writerIndex() - start - PacketFraming.HEADER_SIZE);
+      out.setByte(start + 3, answered ? sequenceId : packet.nextSequenceId());
+      client.writeAndFlush(out, client.voidPromise());
+    }
+
+    private void end() {
+      packet.release();
+      running = null;
+      afterStatement.run();
+    }
+  }
+}
