@@ -26,6 +26,7 @@ public final class ResponseFrames {
   private final RelayOutcome outcome = new RelayOutcome();
   private Phase phase = Phase.FIRST;
   private long columnsLeft;
+  private long rows;
   private boolean continuation;
 
   public ResponseFrames(boolean deprecatesEof) {
@@ -70,11 +71,18 @@ public final class ResponseFrames {
           EndOfRows end = EndOfRows.decode(payload(frame, length), deprecatesEof);
           outcome.endOfRows(end.statusFlags(), end.warnings());
           afterResult(end.statusFlags());
+        } else {
+          rows++;
         }
       }
       case DONE -> throw new IllegalStateException("a packet after the end of the response");
     }
     return phase == Phase.DONE;
+  }
+
+  /** The rows of all result sets so far. */
+  public long rows() {
+    return rows;
   }
 
   /** What the response said, once {@link #accept} returned true. */

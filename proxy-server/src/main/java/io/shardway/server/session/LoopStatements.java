@@ -48,6 +48,12 @@ import org.slf4j.LoggerFactory;
 final class LoopStatements {
   private static final Logger log = LoggerFactory.getLogger(LoopStatements.class);
 
+  /**
+   * Answers a row only when the connection's diagnostics area is empty. Reading
+   * {@code @@warning_count} leaves the area as it is.
+   */
+  private static final String NO_WARNINGS_LEFT = "SELECT 1 FROM DUAL WHERE @@warning_count = 0";
+
   /** Flags that leave a SELECT free of session state and of the connection's history. */
   private static final Set<StatementFlag> STATELESS = EnumSet.of(StatementFlag.NON_DETERMINISTIC);
 
@@ -131,7 +137,8 @@ final class LoopStatements {
     }
     GroupMember member = route.member();
     // A kept connection runs the next read too: a SELECT without tables leaves its warnings be.
-    LoopConnection connection = keptForWarnings;
+    LoopConnection keptBefore = keptForWarnings;
+    LoopConnection connection = keptBefore;
     keptForWarnings = null;
     if (connection == null) {
       LoopConnections connections = member.pool().loopConnections();
@@ -145,7 +152,7 @@ final class LoopStatements {
         if (opening == null) {
           return false;
         }
-        Statement statement = new Statement(packet, member, member == group.writer(), false);
+        Statement statement = new Statement(packet, member, member == group.writer(), false, false);
         running = statement;
         opening.addListener(
             f -> {
@@ -159,7 +166,9 @@ final class LoopStatements {
         return true;
       }
     }
-    running = new Statement(packet, member, member == group.writer(), readsWarnings);
+    running =
+        new Statement(
+            packet, member, member == group.writer(), readsWarnings, connection == keptBefore);
     running.begin(connection);
     return true;
   }
@@ -204,21 +213,30 @@ final class LoopStatements {
     private final GroupMember member;
     private final boolean onWriter;
     private final boolean readsWarnings;
+    private final boolean onKept;
     private final ArrayDeque<StateSync.Step> steps = new ArrayDeque<>();
     private LoopConnection backend;
     private ResponseFrames response;
     private int sequenceId;
     private boolean answered;
+    private ResponseFrames warningsCheck;
 
     /**
      * @param readsWarnings whether the statement reads the warnings of the last one, which it
      *     leaves in place for the next read
+     * @param onKept whether the connection is the one kept for the last statement's warnings
      */
-    Statement(Packet packet, GroupMember member, boolean onWriter, boolean readsWarnings) {
+    Statement(
+        Packet packet,
+        GroupMember member,
+        boolean onWriter,
+        boolean readsWarnings,
+        boolean onKept) {
       this.packet = packet;
       this.member = member;
       this.onWriter = onWriter;
       this.readsWarnings = readsWarnings;
+      this.onKept = onKept;
     }
 
     void begin(LoopConnection connection) {
@@ -260,6 +278,10 @@ final class LoopStatements {
     public void frame(ByteBuf frame) {
       if (response == null) {
         stepAnswered(frame);
+        return;
+      }
+      if (warningsCheck != null) {
+        warningsChecked(frame);
         return;
       }
       boolean end;
@@ -329,6 +351,11 @@ final class LoopStatements {
     @Override
     public void lost(String reason) {
       backend = null;
+      if (warningsCheck != null) {
+        // The client has its whole answer; only the warnings it might have asked for are gone.
+        end();
+        return;
+      }
       fail(reason);
     }
 
@@ -361,6 +388,40 @@ final class LoopStatements {
         // The error stays in the connection's diagnostics area; no other session may see it.
         backend.close();
       } else if (outcome.warnings() > 0 || readsWarnings) {
+        keptForWarnings = backend;
+      } else if (onKept) {
+        // A statement without tables (SELECT 1) leaves the last one's warnings in place, yet its
+        // own end packet counts none: ask before the connection goes back for others to use.
+        warningsCheck =
+            new ResponseFrames(
+                CapabilityFlags.has(backend.capabilities(), CapabilityFlags.CLIENT_DEPRECATE_EOF));
+        backend.send(BackendCommands.queryPayload(NO_WARNINGS_LEFT), this);
+        return;
+      } else {
+        backend.release();
+      }
+      backend = null;
+      end();
+    }
+
+    private void warningsChecked(ByteBuf frame) {
+      boolean end;
+      try {
+        end = warningsCheck.accept(frame);
+      } catch (RuntimeException e) {
+        backend.close();
+        backend = null;
+        end();
+        return;
+      } finally {
+        frame.release();
+      }
+      if (!end) {
+        return;
+      }
+      if (warningsCheck.outcome().failed()) {
+        backend.close();
+      } else if (warningsCheck.rows() == 0) {
         keptForWarnings = backend;
       } else {
         backend.release();

@@ -95,9 +95,9 @@ class LoopReadsIT {
             readDiagnostics(t, "after a clean read", s);
             t.attempt("error", () -> s.executeQuery("SELECT no_such_column FROM " + TABLE).close());
             readDiagnostics(t, "after an error", s);
-            s.execute("SET NAMES latin1");
+            s.execute("SET NAMES utf8mb3");
             try (ResultSet rs = s.executeQuery("SELECT name FROM " + TABLE + " WHERE id = 14")) {
-              t.resultSet("latin1", rs);
+              t.resultSet("utf8mb3", rs);
             }
             s.execute("SET NAMES utf8mb4");
             c.setAutoCommit(false);
