@@ -49,6 +49,22 @@ public final class BackendConnection {
     return physical.lastStatement() == marker;
   }
 
+  /**
+   * Marks whose warnings or error the server's diagnostics area holds, null once empty. They stay
+   * through the next statements that use no tables ({@code SELECT 1}, SET), even another session's.
+   */
+  public void diagnosticsOwner(Object owner) {
+    physical.diagnosticsOwner(owner);
+  }
+
+  /**
+   * Whether the diagnostics area holds the warnings or error of someone other than {@code owner}.
+   */
+  public boolean holdsDiagnosticsOf(Object owner) {
+    Object holder = physical.diagnosticsOwner();
+    return holder != null && holder != owner;
+  }
+
   /** After COM_RESET_CONNECTION: the server session is as new, prepared statements gone. */
   public void resetDone() {
     physical.state().resetToServerDefaults();

@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +54,7 @@ public final class LoopConnections implements AutoCloseable {
   private final BackendUser user;
   private final Pool settings;
   private final AtomicInteger open = new AtomicInteger();
+  private final LongAdder opened = new LongAdder();
   private final Map<EventLoop, Idle> idle = new ConcurrentHashMap<>();
   private final Set<Channel> channels = ConcurrentHashMap.newKeySet();
   private volatile String unusable;
@@ -110,6 +112,7 @@ public final class LoopConnections implements AutoCloseable {
       open.decrementAndGet();
       return null;
     }
+    opened.increment();
     int flavor = clientCapabilities & FLAVOR_FLAGS;
     Promise<LoopConnection> promise = loop.newPromise();
     long timeoutMillis = settings.connectionTimeout().toMillis();
@@ -184,6 +187,11 @@ public final class LoopConnections implements AutoCloseable {
   /** Loop connections open now, idle or busy. */
   public int openConnections() {
     return open.get();
+  }
+
+  /** Loop connections opened since the start, whether their login succeeded or not. */
+  public long openedTotal() {
+    return opened.sum();
   }
 
   @Override

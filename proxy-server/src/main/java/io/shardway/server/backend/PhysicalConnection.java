@@ -12,6 +12,7 @@ final class PhysicalConnection {
   private final ConnectionState state = new ConnectionState();
   private final BackendStatements statements = new BackendStatements();
   private Object lastStatement;
+  private Object diagnosticsOwner;
   private String timeZoneOf;
   private boolean fixedOffsetTimestamps;
 
@@ -42,6 +43,14 @@ final class PhysicalConnection {
 
   void lastStatement(Object marker) {
     lastStatement = marker;
+  }
+
+  Object diagnosticsOwner() {
+    return diagnosticsOwner;
+  }
+
+  void diagnosticsOwner(Object owner) {
+    diagnosticsOwner = owner;
   }
 
   /**

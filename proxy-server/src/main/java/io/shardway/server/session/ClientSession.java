@@ -27,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,8 +89,7 @@ public final class ClientSession {
     this.host = start.host();
     this.writer = writer;
     this.context = context;
-    this.executor =
-        new SerialExecutor(context.workers(), () -> channel.eventLoop().execute(this::workerIdle));
+    this.executor = new SerialExecutor(context.workers(), this::postWorkerIdle);
     this.scramble = start.scramble();
     this.capabilities = start.capabilities();
     this.lease =
@@ -190,6 +190,15 @@ public final class ClientSession {
       channel.config().setAutoRead(false);
       // The queue may have drained before reading stopped; then nobody else would resume it.
       resumeReadingIfDrained();
+    }
+  }
+
+  /** From the worker that ran dry: {@link #workerIdle} runs after the writes it handed over. */
+  private void postWorkerIdle() {
+    try {
+      channel.eventLoop().execute(this::workerIdle);
+    } catch (RejectedExecutionException e) {
+      // The server is stopping: no more commands come that could run on the loop.
     }
   }
 
@@ -313,11 +322,11 @@ public final class ClientSession {
         return;
       }
     }
-    boolean readsLastError = tracker.readsLastError(sql);
+    boolean readsDiagnostics = Diagnostics.reads(sql);
     BackendLease.Work work =
         backend -> {
-          if (readsLastError) {
-            tracker.restoreLastError(backend);
+          if (readsDiagnostics) {
+            tracker.restoreDiagnostics(backend);
           }
           backend.channel().writeQuery(payload);
           tracker.statementDone(info, relay(backend).relayResults(), backend);

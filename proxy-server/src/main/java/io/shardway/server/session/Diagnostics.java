@@ -11,6 +11,13 @@ final class Diagnostics {
               + "|@@(session\\.)?(warning_count|error_count)\\b"
               + "|\\bGET\\s+(CURRENT\\s+)?DIAGNOSTICS\\b");
 
+  /**
+   * Empties the connection's diagnostics area, needing no privilege. It must use a table, here a
+   * derived one: MariaDB leaves the area as it is through statements that use none ({@code DO 1},
+   * {@code SELECT 1}, SET).
+   */
+  static final String CLEAR = "DO (SELECT 1 FROM (SELECT 1) AS cleared)";
+
   /** MySQL's limit on SIGNAL's MESSAGE_TEXT; a longer message is not raised again. */
   private static final int MAX_MESSAGE = 128;
 

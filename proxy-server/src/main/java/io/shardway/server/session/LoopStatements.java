@@ -40,8 +40,9 @@ import org.slf4j.LoggerFactory;
  * worker path, and so does a read whose loop connection cannot be had or fails before any of its
  * answer was written.
  *
- * <p>A read that leaves warnings keeps its connection for the session until the next statement, so
- * SHOW WARNINGS and {@code @@warning_count} read them there.
+ * <p>A read that leaves warnings or fails keeps its connection for the session while the session's
+ * statements run here and the connection's diagnostics area may hold them, so SHOW WARNINGS and
+ * {@code @@warning_count} read them there, as on a connection of the session's own.
  *
  * <p>Every method runs on the client channel's event loop.
  */
@@ -193,12 +194,12 @@ final class LoopStatements {
   }
 
   /**
-   * Lets go of the connection kept for warnings, when the next statement runs elsewhere. It is
-   * closed, not pooled: its warnings would show in the next borrower's SELECTs without tables.
+   * Lets go of the connection kept for diagnostics, when the next statement runs elsewhere; it goes
+   * back to the pool once its diagnostics area is empty.
    */
   void dropKept() {
     if (keptForWarnings != null) {
-      keptForWarnings.close();
+      DiagnosticsReset.thenRelease(keptForWarnings);
       keptForWarnings = null;
     }
   }
@@ -384,10 +385,8 @@ final class LoopStatements {
       client.flush();
       backend.autoRead(true);
       tracker.loopStatementDone(outcome);
-      if (outcome.failed()) {
-        // The error stays in the connection's diagnostics area; no other session may see it.
-        backend.close();
-      } else if (outcome.warnings() > 0 || readsWarnings) {
+      if (outcome.failed() || outcome.warnings() > 0 || readsWarnings) {
+        // SHOW WARNINGS and @@error_count read the error or warnings on this connection.
         keptForWarnings = backend;
       } else if (onKept) {
         // A statement without tables (SELECT 1) leaves the last one's warnings in place, yet its

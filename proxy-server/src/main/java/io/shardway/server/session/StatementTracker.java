@@ -50,6 +50,9 @@ final class StatementTracker {
     lastError = outcome.error();
     lastStatement = new Object();
     backend.lastStatement(lastStatement);
+    if (outcome.failed() || outcome.warnings() > 0) {
+      backend.diagnosticsOwner(this);
+    }
     long ownLastInsertId = state.lastInsertId();
     long backendLastInsertId = backend.state().lastInsertId();
     List<String> computed;
@@ -82,30 +85,25 @@ final class StatementTracker {
     }
   }
 
-  /** Whether the last statement failed: its diagnostics live on the worker path's connections. */
-  boolean lastFailed() {
-    return lastError != null;
-  }
-
-  /** Whether the session's last statement failed and {@code sql} reads its diagnostics. */
-  boolean readsLastError(String sql) {
-    return lastError != null && Diagnostics.reads(sql);
-  }
-
   /**
-   * Before SHOW WARNINGS and the like after a failed statement: when the statement ran on another
-   * connection, or another session ran one here since, raise the same error again with SIGNAL, so
-   * the server's own diagnostics answer (MySQL lists the error in SHOW WARNINGS).
+   * Before SHOW WARNINGS and the like. When another session's warnings linger here, or the
+   * session's last statement ran on another connection, empty the diagnostics area, and raise the
+   * last statement's error again with SIGNAL, so the server's own diagnostics answer (MySQL lists
+   * the error in SHOW WARNINGS).
    */
-  void restoreLastError(BackendConnection backend) throws IOException {
-    if (backend.ranLast(lastStatement)) {
+  void restoreDiagnostics(BackendConnection backend) throws IOException {
+    boolean ranHere = backend.ranLast(lastStatement);
+    if (ranHere && !backend.holdsDiagnosticsOf(this)) {
       return;
     }
-    String signal = Diagnostics.signal(lastError);
+    BackendCommands.query(backend.channel(), Diagnostics.CLEAR);
+    backend.diagnosticsOwner(null);
+    backend.lastStatement(lastStatement);
+    String signal = ranHere || lastError == null ? null : Diagnostics.signal(lastError);
     if (signal != null) {
       // The SIGNAL answers with the error it raises; that is the point, not a failure.
       BackendCommands.query(backend.channel(), signal);
-      backend.lastStatement(lastStatement);
+      backend.diagnosticsOwner(this);
     }
   }
 

@@ -1,6 +1,8 @@
 package io.shardway.server.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.shardway.server.ShardwayServer;
@@ -8,6 +10,7 @@ import io.shardway.server.backend.LoopConnections;
 import io.shardway.testcluster.DemoSchema;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -175,6 +178,59 @@ class LoopReadsIT {
       assertTrue(loopConnections().openConnections() <= LOOP_CONNECTIONS);
     } finally {
       clients.shutdownNow();
+    }
+  }
+
+  /**
+   * A session that leaves errors and warnings on a loop connection, then runs a statement on the
+   * worker path: the connection goes back to the pool with an empty diagnostics area, rather than
+   * closed, and the next sessions neither see those warnings nor cost a new login.
+   */
+  @Test
+  void diagnosticsStayWithTheirSessionAndTheConnectionIsReused() throws Exception {
+    try (ShardwayServer oneLoopConnection =
+        TestCluster.get().startProxy(c -> TestCluster.withPool(c, TestCluster.pool(1, 1)))) {
+      LoopConnections connections =
+          oneLoopConnection
+              .sessions()
+              .groups()
+              .all()
+              .iterator()
+              .next()
+              .writer()
+              .pool()
+              .loopConnections();
+      try (Connection c = Endpoint.proxy(oneLoopConnection).connect(Client.MYSQL_TEXT, "");
+          Statement s = c.createStatement()) {
+        for (int round = 0; round < 10; round++) {
+          try (ResultSet rs =
+              s.executeQuery("SELECT CAST('9x' AS SIGNED) FROM " + TABLE + " LIMIT 1")) {
+            assertTrue(rs.next());
+          }
+          try (ResultSet rs = s.executeQuery("SELECT @@warning_count")) {
+            assertTrue(rs.next());
+            assertEquals(1, rs.getInt(1), "the session reads its own warning");
+          }
+          assertThrows(
+              SQLException.class, () -> s.executeQuery("SELECT nope FROM " + TABLE).close());
+          s.execute("SET SESSION group_concat_max_len = " + (5000 + round));
+        }
+      }
+      assertEquals(1, connections.openedTotal(), "one login for all the errors and warnings");
+      // Connections are spread over the event loops in turn: one of these shares the loop, and so
+      // the idle loop connection, of the session above.
+      for (int i = 0; i < 2 * Runtime.getRuntime().availableProcessors(); i++) {
+        try (Connection c = Endpoint.proxy(oneLoopConnection).connect(Client.MYSQL_TEXT, "");
+            Statement s = c.createStatement()) {
+          try (ResultSet rs = s.executeQuery("SELECT 1")) {
+            assertTrue(rs.next());
+          }
+          try (ResultSet rs = s.executeQuery("SHOW WARNINGS")) {
+            assertFalse(rs.next(), "another session's warnings");
+          }
+        }
+      }
+      assertEquals(1, connections.openedTotal());
     }
   }
 
