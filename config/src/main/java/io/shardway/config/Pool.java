@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param maxLifetime when a connection is retired; defaults to 30m, below MySQL's {@code
  *     wait_timeout} of 8h so the server never closes a pooled connection first
  * @param loopConnections connections to one server, besides {@code maxSize}, that the event loops
- *     drive themselves for plain autocommit SELECTs, with no thread hand-off; defaults to 0 (off)
+ *     drive themselves for plain autocommit SELECTs, with no thread hand-off; defaults to 16; 0
+ *     sends every statement through the JDBC pool
  */
 public record Pool(
     int maxSize,
@@ -26,7 +27,7 @@ public record Pool(
 
   /** The settings used when the file has no {@code pool} key, or leaves some out. */
   public static final Pool DEFAULTS =
-      new Pool(16, 0, Duration.ofSeconds(30), Duration.ofMinutes(10), Duration.ofMinutes(30), 0);
+      new Pool(16, 0, Duration.ofSeconds(30), Duration.ofMinutes(10), Duration.ofMinutes(30), 16);
 
   /** Checks the arguments. */
   public Pool {

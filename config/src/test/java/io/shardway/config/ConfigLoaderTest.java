@@ -90,7 +90,7 @@ class ConfigLoaderTest {
     assertEquals(new Auth("mysql_native_password", false), config.auth());
     assertEquals(64L * 1024 * 1024, config.maxAllowedPacket());
     assertEquals(
-        new Pool(16, 0, Duration.ofSeconds(30), Duration.ofMinutes(10), Duration.ofMinutes(30), 0),
+        new Pool(16, 0, Duration.ofSeconds(30), Duration.ofMinutes(10), Duration.ofMinutes(30), 16),
         config.pool());
     assertEquals(
         new ReadWrite(

@@ -46,8 +46,13 @@ import org.junit.jupiter.api.Test;
  */
 class SessionIsolationIT {
   private static final int SESSIONS = 1000;
-  private static final int POOL = 16;
   private static final int PINNED_AT_ONCE = 12;
+
+  /** One JDBC connection per pinned session, plus loop connections for the plain reads. */
+  private static final int JDBC_CONNECTIONS = PINNED_AT_ONCE;
+
+  private static final int LOOP_CONNECTIONS = 4;
+  private static final int POOL = JDBC_CONNECTIONS + LOOP_CONNECTIONS;
   private static final int CLIENT_THREADS = 100;
   private static final long PHASE_TIMEOUT_SECONDS = 60;
 
@@ -78,7 +83,8 @@ class SessionIsolationIT {
     ExecutorService clients = Executors.newFixedThreadPool(CLIENT_THREADS);
     List<IsolatedSession> sessions = Collections.synchronizedList(new ArrayList<>());
     try (ShardwayServer proxy =
-        cluster.startProxy(c -> TestCluster.withPool(c, TestCluster.pool(POOL)))) {
+        cluster.startProxy(
+            c -> TestCluster.withPool(c, TestCluster.pool(JDBC_CONNECTIONS, LOOP_CONNECTIONS)))) {
       String url =
           TestCluster.url(
               proxy.port(),

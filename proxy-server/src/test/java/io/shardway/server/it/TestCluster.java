@@ -138,7 +138,10 @@ public final class TestCluster {
         c.source());
   }
 
-  /** The default pool, resized. */
+  /**
+   * The default pool, resized, with JDBC connections only: for tests that count or share backend
+   * connections.
+   */
   public static Pool pool(int maxSize) {
     Pool d = Pool.DEFAULTS;
     return new Pool(maxSize, 0, Duration.ofSeconds(60), d.idleTimeout(), d.maxLifetime(), 0);
