@@ -183,7 +183,8 @@ final class LoopStatements {
         && info.statementCount() == 1
         && info.assignments().isEmpty()
         && STATELESS.containsAll(info.flags())
-        && !Diagnostics.reads(sql);
+        // A SELECT reads diagnostics through @@warning_count or @@error_count only.
+        && !(sql.indexOf("@@") >= 0 && Diagnostics.reads(sql));
   }
 
   /** The client can take more: resume reading the response. */
