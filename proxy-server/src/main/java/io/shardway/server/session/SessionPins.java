@@ -30,6 +30,10 @@ final class SessionPins {
     }
   }
 
+  boolean has(PinReason reason) {
+    return reasons.contains(reason);
+  }
+
   /** Ends the pins that lasted for one statement only. */
   void statementDone() {
     if (reasons.isEmpty()) {

@@ -20,13 +20,16 @@ final class StatementEffects {
   /**
    * Applies the statement's effects; returns the variables it set to computed values, which the
    * caller reads back from the server (empty when none).
+   *
+   * @param warningsLinger whether the last statement's warnings are still on the connection
    */
   static List<String> apply(
       StatementInfo info,
       RelayOutcome outcome,
       ConnectionState session,
       ConnectionState backend,
-      SessionPins pins) {
+      SessionPins pins,
+      boolean warningsLinger) {
     pins.statementDone();
     List<String> computed = List.of();
     if (info != null && (!outcome.failed() || outcome.completedResults() > 0)) {
@@ -51,7 +54,7 @@ final class StatementEffects {
       session.lastInsertId(outcome.lastInsertId());
       backend.lastInsertId(outcome.lastInsertId());
     }
-    if (outcome.warnings() > 0) {
+    if (outcome.warnings() > 0 || warningsLinger) {
       pins.add(PinReason.WARNINGS);
     }
     return computed;

@@ -53,12 +53,14 @@ final class StatementTracker {
     if (outcome.failed() || outcome.warnings() > 0) {
       backend.diagnosticsOwner(this);
     }
+    boolean warningsLinger = warningsLinger(outcome, backend);
     long ownLastInsertId = state.lastInsertId();
     long backendLastInsertId = backend.state().lastInsertId();
     List<String> computed;
     SessionPins pins = lease.pins();
     synchronized (pins) {
-      computed = StatementEffects.apply(info, outcome, state, backend.state(), pins);
+      computed =
+          StatementEffects.apply(info, outcome, state, backend.state(), pins, warningsLinger);
     }
     if (outcome.statusFlags() >= 0) {
       statusFlags = outcome.statusFlags();
@@ -71,6 +73,25 @@ final class StatementTracker {
     if (mayHaveChanged && outcome.warnings() == 0) {
       followLastInsertId(backend, ownLastInsertId, backendLastInsertId);
     }
+  }
+
+  /**
+   * Whether a session pinned for its last statement's warnings still finds them on the connection.
+   * MariaDB keeps them through statements that use no table ({@code SELECT 1}, SET, SHOW WARNINGS
+   * itself), whose own end packet counts none; the session stays pinned while they last, so a later
+   * SHOW WARNINGS reads them as on a connection of its own.
+   */
+  private boolean warningsLinger(RelayOutcome outcome, BackendConnection backend)
+      throws IOException {
+    boolean pinned;
+    synchronized (lease.pins()) {
+      pinned = lease.pins().has(PinReason.WARNINGS);
+    }
+    if (!pinned || outcome.failed() || outcome.warnings() > 0) {
+      return false;
+    }
+    String count = BackendCommands.selectValue(backend.channel(), "SELECT @@warning_count");
+    return count != null && !count.equals("0");
   }
 
   /**

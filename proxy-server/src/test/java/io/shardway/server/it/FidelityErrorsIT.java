@@ -114,7 +114,7 @@ class FidelityErrorsIT {
   }
 
   /**
-   * Warnings keep the session on its backend connection for the next statement, so another
+   * Warnings keep the session on its backend connection while the server keeps them, so another
    * session's statement cannot clear them first. (An error does not: SHOW WARNINGS after an error
    * can come back empty through the proxy when another session used the connection in between.)
    */
@@ -127,10 +127,11 @@ class FidelityErrorsIT {
               Endpoint.direct(),
               sharedBackend.endpoint(),
               (endpoint, t) -> {
-                try (Connection a = endpoint.connect(Client.MYSQL_TEXT, "");
-                    Connection b = endpoint.connect(Client.MYSQL_TEXT, "");
-                    Statement sa = a.createStatement();
-                    Statement sb = b.createStatement()) {
+                // A closes first, so B's waiting statements get the connection and end.
+                try (Connection b = endpoint.connect(Client.MYSQL_TEXT, "");
+                    Statement sb = b.createStatement();
+                    Connection a = endpoint.connect(Client.MYSQL_TEXT, "");
+                    Statement sa = a.createStatement()) {
                   recreateTable(sa);
                   sa.executeUpdate("INSERT IGNORE INTO " + TABLE + " VALUES (1, 'dup')");
                   otherSessionMeanwhile(otherThread, sb);
@@ -165,8 +166,8 @@ class FidelityErrorsIT {
   }
 
   /**
-   * SHOW WARNINGS alone: Shardway keeps a session's backend connection for the one statement after
-   * warnings or an error, so only that statement is sure to see them when sessions share it.
+   * SHOW WARNINGS alone: after an error Shardway keeps no backend connection, so only the statement
+   * right after is sure to see it when sessions share the connection.
    */
   private static void showWarningsOnce(Transcript t, String label, Statement s)
       throws SQLException {
