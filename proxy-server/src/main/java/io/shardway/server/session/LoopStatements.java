@@ -15,10 +15,14 @@ import io.shardway.router.StatementClassifier;
 import io.shardway.router.StatementFlag;
 import io.shardway.router.StatementInfo;
 import io.shardway.router.StatementKind;
+import io.shardway.router.plan.Route;
+import io.shardway.router.plan.RoutePlan;
+import io.shardway.router.shard.ShardKeyException;
 import io.shardway.server.backend.LoopConnection;
 import io.shardway.server.backend.LoopConnections;
 import io.shardway.server.backend.RelayOutcome;
 import io.shardway.server.backend.ResponseFrames;
+import io.shardway.server.sharding.ShardedSchemas;
 import io.shardway.server.state.ConnectionState;
 import io.shardway.server.state.StateSynchronizer;
 import io.shardway.server.topology.BackendGroup;
@@ -26,6 +30,7 @@ import io.shardway.server.topology.GroupMember;
 import java.nio.charset.Charset;
 import java.util.ArrayDeque;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -68,7 +73,7 @@ final class LoopStatements {
   private final Supplier<Charset> charset;
   private final Consumer<Packet> toWorker;
   private final Runnable afterStatement;
-  private LoopConnection keptForWarnings;
+  private Kept kept;
   private Statement running;
 
   /**
@@ -123,55 +128,90 @@ final class LoopStatements {
     }
     String sql = payload.toString(payload.readerIndex() + 1, length - 1, charset.get());
     StatementInfo info = StatementClassifier.classify(sql);
-    boolean readsWarnings = keptForWarnings != null && Diagnostics.reads(sql);
+    boolean readsWarnings = kept != null && Diagnostics.reads(sql);
     if (!readsWarnings && !plainRead(info, sql)) {
       return false;
     }
-    if (context.sharding().router(state.schema()) != null) {
+    if (readsWarnings) {
+      Kept kept = this.kept;
+      this.kept = null;
+      running = new Statement(packet, kept.member(), kept.onWriter(), true, true);
+      running.begin(kept.connection());
+      return true;
+    }
+    BackendGroup group = target(sql);
+    if (group == null) {
       return false;
     }
-    BackendGroup group = lease.defaultGroup(state);
     ReadWriteRouting routing = lease.routing(group);
     ReadWriteRouting.Route route = routing.route(info, true, null);
     if (routing.writePending() || route.error() != null || !route.mustHaveApplied().isEmpty()) {
       return false;
     }
     GroupMember member = route.member();
-    // A kept connection runs the next read too: a SELECT without tables leaves its warnings be.
-    LoopConnection keptBefore = keptForWarnings;
-    LoopConnection connection = keptBefore;
-    keptForWarnings = null;
-    if (connection == null) {
-      LoopConnections connections = member.pool().loopConnections();
-      if (!connections.usable()) {
-        return false;
-      }
-      connection = connections.take(client.eventLoop(), capabilities, state);
-      if (connection == null) {
-        Future<LoopConnection> opening =
-            connections.open(client.eventLoop(), socketType(), capabilities);
-        if (opening == null) {
-          return false;
-        }
-        Statement statement = new Statement(packet, member, member == group.writer(), false, false);
-        running = statement;
-        opening.addListener(
-            f -> {
-              if (f.isSuccess()) {
-                statement.begin((LoopConnection) f.getNow());
-              } else {
-                log.debug("session {}: no loop connection: {}", connectionId, f.cause().toString());
-                statement.giveUp();
-              }
-            });
-        return true;
-      }
+    boolean onWriter = member == group.writer();
+    LoopConnections connections = member.pool().loopConnections();
+    // A kept connection runs the next read too, where the route allows its server (the same one,
+    // or another replica of the group): a SELECT without tables leaves the warnings be.
+    if (kept != null
+        && (kept.member() == member
+            || !onWriter && !kept.onWriter() && group.members().contains(kept.member()))) {
+      Kept kept = this.kept;
+      this.kept = null;
+      running = new Statement(packet, kept.member(), kept.onWriter(), false, true);
+      running.begin(kept.connection());
+      return true;
     }
-    running =
-        new Statement(
-            packet, member, member == group.writer(), readsWarnings, connection == keptBefore);
-    running.begin(connection);
+    if (!connections.usable()) {
+      return false;
+    }
+    dropKept();
+    LoopConnection connection = connections.take(client.eventLoop(), capabilities, state);
+    if (connection != null) {
+      running = new Statement(packet, member, onWriter, false, false);
+      running.begin(connection);
+      return true;
+    }
+    Future<LoopConnection> opening =
+        connections.open(client.eventLoop(), socketType(), capabilities);
+    if (opening == null) {
+      return false;
+    }
+    Statement statement = new Statement(packet, member, onWriter, false, false);
+    running = statement;
+    opening.addListener(
+        f -> {
+          if (f.isSuccess()) {
+            statement.begin((LoopConnection) f.getNow());
+          } else {
+            log.debug("session {}: no loop connection: {}", connectionId, f.cause().toString());
+            statement.giveUp();
+          }
+        });
     return true;
+  }
+
+  /**
+   * The group that answers the read alone: the schema's default group, or in a schema with sharded
+   * tables the one group its shard keys pick; null when the read needs several groups or the worker
+   * path's handling.
+   */
+  private BackendGroup target(String sql) {
+    ShardedSchemas.Router router = context.sharding().router(state.schema());
+    if (router == null) {
+      return lease.defaultGroup(state);
+    }
+    RoutePlan plan = router.plan(sql);
+    if (plan.parameterCount() > 0) {
+      return null;
+    }
+    try {
+      return plan.bind(List.of()) instanceof Route.Single one
+          ? context.groups().group(one.group())
+          : null;
+    } catch (ShardKeyException e) {
+      return null;
+    }
   }
 
   /**
@@ -199,15 +239,18 @@ final class LoopStatements {
    * back to the pool once its diagnostics area is empty.
    */
   void dropKept() {
-    if (keptForWarnings != null) {
-      DiagnosticsReset.thenRelease(keptForWarnings);
-      keptForWarnings = null;
+    if (kept != null) {
+      DiagnosticsReset.thenRelease(kept.connection());
+      kept = null;
     }
   }
 
   private Class<? extends Channel> socketType() {
     return client instanceof EpollSocketChannel ? EpollSocketChannel.class : NioSocketChannel.class;
   }
+
+  /** A connection whose diagnostics area holds the session's last warnings or error. */
+  private record Kept(LoopConnection connection, GroupMember member, boolean onWriter) {}
 
   /** One statement on its way: bringing the connection to the session's state, then relaying. */
   private final class Statement implements LoopConnection.Listener {
@@ -388,7 +431,7 @@ final class LoopStatements {
       tracker.loopStatementDone(outcome);
       if (outcome.failed() || outcome.warnings() > 0 || readsWarnings) {
         // SHOW WARNINGS and @@error_count read the error or warnings on this connection.
-        keptForWarnings = backend;
+        kept = new Kept(backend, member, onWriter);
       } else if (onKept) {
         // A statement without tables (SELECT 1) leaves the last one's warnings in place, yet its
         // own end packet counts none: ask before the connection goes back for others to use.
@@ -422,7 +465,7 @@ final class LoopStatements {
       if (warningsCheck.outcome().failed()) {
         backend.close();
       } else if (warningsCheck.rows() == 0) {
-        keptForWarnings = backend;
+        kept = new Kept(backend, member, onWriter);
       } else {
         backend.release();
       }

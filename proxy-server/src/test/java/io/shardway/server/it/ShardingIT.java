@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.shardway.server.backend.LoopConnections;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -84,6 +85,22 @@ class ShardingIT extends ShardedClusterTest {
               c, "SELECT o.amount FROM users u JOIN orders o ON o.user_id = u.id WHERE u.id = 7"));
       assertEquals(Set.of(3L, 4L), ids(c, "SELECT id FROM users WHERE id IN (3, 4)"));
     }
+  }
+
+  /**
+   * A point read by the key is one group's alone, so it runs on that group's loop connections: s1
+   * holds no table of its own besides shards, so only those reads open its loop connections.
+   */
+  @Test
+  void pointReadsByTheKeyRunOnTheirShardsLoopConnections() throws SQLException {
+    try (Connection c = cluster.connect("")) {
+      for (int id = 1; id <= 10; id++) {
+        assertEquals("user" + id, single(c, "SELECT name FROM users WHERE id = " + id));
+      }
+    }
+    LoopConnections s1 =
+        cluster.proxy().sessions().groups().group("s1").writer().pool().loopConnections();
+    assertTrue(s1.openedTotal() > 0, "reads of s1's keys ran on its loop connections");
   }
 
   @Test
