@@ -21,6 +21,7 @@ import io.shardway.server.backend.BackendConnection;
 import io.shardway.server.backend.ResultRelay;
 import io.shardway.server.frontend.ClientWriter;
 import io.shardway.server.frontend.LocalResultSet;
+import io.shardway.server.metrics.StatementRecorder;
 import io.shardway.server.sharding.ShardedSchemas;
 import io.shardway.server.state.ConnectionState;
 import java.nio.charset.StandardCharsets;
@@ -51,6 +52,7 @@ public final class ClientSession {
   private final SessionContext context;
   private final ClientWriter writer;
   private final SerialExecutor executor;
+  private final StatementRecorder statements;
   private final ConnectionState state = new ConnectionState();
   private final BackendLease lease;
   private final StatementTracker tracker;
@@ -77,10 +79,12 @@ public final class ClientSession {
     this.executor = new SerialExecutor(context.workers());
     this.scramble = start.scramble();
     this.capabilities = start.capabilities();
+    this.statements = context.metrics().newStatementRecorder();
     this.lease =
         new BackendLease(
             context,
             writer,
+            statements,
             connectionId,
             clientHas(CapabilityFlags.CLIENT_FOUND_ROWS),
             this::statusFlags,
@@ -107,7 +111,8 @@ public final class ClientSession {
             this::relay,
             () -> collation.javaCharset(),
             context.sharding(),
-            sharded);
+            sharded,
+            statements);
     this.user = start.user();
     this.collation = context.collations().byId(start.collationId());
     state.schema(start.schema());
@@ -173,7 +178,9 @@ public final class ClientSession {
         log.info("session {}: closing, empty command packet", connectionId);
         channel.close();
       } else {
+        statements.commandStarted();
         dispatch(payload.getUnsignedByte(payload.readerIndex()), payload);
+        statements.commandEnded(writer.responseErrorCode());
       }
     } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
       // A command shorter than its fixed fields (a COM_STMT_EXECUTE without a statement id, say):
@@ -218,6 +225,7 @@ public final class ClientSession {
         payload.toString(
             payload.readerIndex() + 1, payload.readableBytes() - 1, collation.javaCharset());
     StatementInfo info = StatementClassifier.classify(sql);
+    statements.statement(info);
     if (info.has(StatementFlag.LOAD_DATA_LOCAL)) {
       writer.error(Errors.LOAD_DATA_LOCAL);
       return;
@@ -225,6 +233,7 @@ public final class ClientSession {
     if (info.kind() == StatementKind.SHOW) {
       LocalResultSet local = context.localAnswers().answer(sql);
       if (local != null) {
+        statements.adminStatement();
         local.writeTo(writer, capabilities, tracker.statusFlags());
         return;
       }
