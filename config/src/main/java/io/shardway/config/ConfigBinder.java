@@ -13,7 +13,7 @@ import java.util.Set;
 final class ConfigBinder {
 
   /** Sections that later work will define; until then any mapping is accepted and ignored. */
-  private static final List<String> RESERVED = List.of("cache", "metrics");
+  private static final List<String> RESERVED = List.of("cache");
 
   private static final Set<String> KEYS =
       Set.of(
@@ -59,13 +59,21 @@ final class ConfigBinder {
             "maxAllowedPacket",
             frontend::maxAllowedPacket,
             ShardwayConfig.DEFAULT_MAX_ALLOWED_PACKET);
-    Optional<Admin> admin = root.get("admin").flatMap(frontend::admin);
+    Optional<Optional<Admin>> admin =
+        root.optional("admin", frontend::admin, Optional.of(Admin.DEFAULTS));
     Optional<Pool> pool = root.optional("pool", PoolBinder::bind, Pool.DEFAULTS);
     Optional<ReadWrite> readWrite =
         root.optional("readWrite", ReadWriteBinder::bind, ReadWrite.DEFAULTS);
     Optional<Integer> workerId =
         root.optional("workerId", n -> n.asInt(0, ShardwayConfig.MAX_WORKER_ID), 0);
     RESERVED.forEach(key -> root.get(key).ifPresent(ConfigNode::asMapping));
+    // Once reserved for a metrics listener of its own: ignoring it would leave the metrics where
+    // the file does not say they are.
+    root.get("metrics")
+        .ifPresent(
+            node ->
+                node.problem(
+                    "the admin endpoint serves the metrics: set admin.host and admin.port instead"));
 
     Optional<ConfigNode> groupSection = root.require("shardGroups");
     Optional<ConfigNode> schemaSection = root.require("schemas");
@@ -80,8 +88,8 @@ final class ConfigBinder {
     if (!problems.isEmpty()) {
       return Optional.empty();
     }
-    // No problems, so every binder returned a value (see ConfigNode); absent tls and admin are
-    // absent from the file.
+    // No problems, so every binder returned a value (see ConfigNode); an absent tls is absent from
+    // the file, an absent admin turned off there.
     return Optional.of(
         new ShardwayConfig(
             listen.orElseThrow(),
@@ -94,7 +102,7 @@ final class ConfigBinder {
             schemas.orElseThrow(),
             pool.orElseThrow(),
             readWrite.orElseThrow(),
-            admin,
+            admin.orElseThrow(),
             workerId.orElseThrow(),
             source));
   }

@@ -13,6 +13,7 @@ import java.util.Set;
 final class FrontendBinder {
 
   private static final Set<String> ENDPOINT_KEYS = Set.of("host", "port");
+  private static final Set<String> ADMIN_KEYS = Set.of("enabled", "host", "port", "token");
   private static final Set<String> TLS_KEYS = Set.of("certificate", "key");
   private static final Set<String> AUTH_KEYS = Set.of("defaultPlugin", "requireFullAuth");
 
@@ -45,17 +46,30 @@ final class FrontendBinder {
             });
   }
 
-  Optional<Admin> admin(ConfigNode node) {
-    return node.asMapping(ENDPOINT_KEYS)
+  /**
+   * Binds {@code admin}: empty after a problem; else the endpoint, itself empty when the section
+   * says {@code enabled: false}.
+   */
+  Optional<Optional<Admin>> admin(ConfigNode node) {
+    return node.asMapping(ADMIN_KEYS)
         .flatMap(
             map -> {
+              Optional<Boolean> enabled = map.optional("enabled", ConfigNode::asBoolean, true);
               Optional<String> host =
                   map.optional("host", ConfigNode::asNonEmptyString, Admin.DEFAULT_HOST);
-              Optional<Integer> port = map.required("port", FrontendBinder::port);
-              if (host.isEmpty() || port.isEmpty()) {
+              // 0 binds a free port, which tests and several instances on one host need.
+              Optional<Integer> port =
+                  map.optional("port", n -> n.asInt(0, 65535), Admin.DEFAULT_PORT);
+              Optional<Optional<String>> token =
+                  map.optional(
+                      "token", n -> n.asNonEmptyString().map(Optional::of), Optional.empty());
+              if (enabled.isEmpty() || host.isEmpty() || port.isEmpty() || token.isEmpty()) {
                 return Optional.empty();
               }
-              return Optional.of(new Admin(host.get(), port.get()));
+              if (!enabled.get()) {
+                return Optional.of(Optional.empty());
+              }
+              return Optional.of(Optional.of(new Admin(host.get(), port.get(), token.get())));
             });
   }
 

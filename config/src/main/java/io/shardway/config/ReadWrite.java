@@ -32,8 +32,8 @@ import java.util.regex.Pattern;
  *     catches up (key {@code maxReplicaLag}); defaults to 5s, longer than 0
  * @param balance how reads are spread over a group's replicas (key {@code balance}: {@code
  *     round-robin}, {@code weighted} or {@code least-outstanding}); defaults to {@code round-robin}
- * @param monitorInterval how often each replica's health and lag are checked (key {@code
- *     monitorInterval}); defaults to 1s, from 10ms to 1h
+ * @param monitorInterval how often each server's health, and each replica's lag, are checked (key
+ *     {@code monitorInterval}); defaults to 1s, from 10ms to 1h
  * @param heartbeatTable when present, the table where the proxy writes a heartbeat row on each
  *     primary, and from which it measures each replica's lag (optional key {@code heartbeatTable});
  *     written {@code schema.table}, each part letters, digits, {@code _} or {@code $}

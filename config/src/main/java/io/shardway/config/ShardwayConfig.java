@@ -27,7 +27,8 @@ import java.util.Optional;
  * @param pool the backend connection pool settings
  * @param readWrite how reads are split between primaries and replicas; {@link ReadWrite#DEFAULTS}
  *     when the file has no {@code readWrite} key
- * @param admin the admin HTTP endpoint, when enabled
+ * @param admin the admin HTTP endpoint, when enabled: {@link Admin#DEFAULTS} when the file has no
+ *     {@code admin} key, empty when it says {@code enabled: false}
  * @param workerId this instance's part of the keys it generates (key {@code workerId}), from 0 to
  *     {@value #MAX_WORKER_ID}; defaults to 0. Instances that insert into the same tables with a
  *     {@link TableConfig#keyGenerator} need different ones, or they may generate the same key

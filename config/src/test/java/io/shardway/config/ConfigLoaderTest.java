@@ -102,7 +102,7 @@ class ConfigLoaderTest {
             Duration.ofSeconds(1),
             Optional.empty()),
         config.readWrite());
-    assertEquals(Optional.empty(), config.admin());
+    assertEquals(Optional.of(new Admin("127.0.0.1", 9104, Optional.empty())), config.admin());
     // With a single shard group, it is every schema's default.
     assertEquals("s0", config.schemas().get("appdb").defaultShardGroup());
     assertEquals(3306, config.shardGroups().get("s0").primary().port());
@@ -121,7 +121,6 @@ class ConfigLoaderTest {
             admin: { port: 9105 }
             readWrite: { stickyAfterWrite: 2s }
             cache: { mode: local, rules: [ { tables: [countries], ttl: 1h } ] }
-            metrics: { port: 9104 }
             """;
 
     ShardwayConfig config = ConfigLoader.parse(yaml, SOURCE, Map.of());
@@ -131,7 +130,7 @@ class ConfigLoaderTest {
     assertEquals(
         new Pool(32, 4, Duration.ofMillis(500), Duration.ofMinutes(1), Duration.ofHours(1), 8),
         config.pool());
-    assertEquals(Optional.of(new Admin("127.0.0.1", 9105)), config.admin());
+    assertEquals(Optional.of(new Admin("127.0.0.1", 9105, Optional.empty())), config.admin());
   }
 
   @Test

@@ -70,6 +70,12 @@ final class DemoBanner {
               mysql -h127.0.0.1 -P%d -u%s -p%s appdb
               %s
 
+            Health, metrics and the admin pages (token "%s"):
+
+              curl %s/health/ready
+              curl %s/metrics
+              curl -H 'Authorization: Bearer %s' %s/admin/backends
+
             Schema appdb: users is sharded by id and orders by user_id, both with the %s algorithm
             over %s, so each user's orders live in the user's group; countries is copied to every
             group. Try:
@@ -79,6 +85,11 @@ final class DemoBanner {
             DemoConfig.APP_USER,
             DemoConfig.APP_PASSWORD,
             cluster.jdbcUrl(),
+            DemoConfig.ADMIN_TOKEN,
+            cluster.adminUrl(),
+            cluster.adminUrl(),
+            DemoConfig.ADMIN_TOKEN,
+            cluster.adminUrl(),
             DemoConfig.algorithmType(),
             String.join(" and ", DemoConfig.SHARD_GROUPS)));
     for (Example example : EXAMPLES) {

@@ -4,6 +4,7 @@ import io.shardway.server.ShardwayServer;
 import io.shardway.testcluster.Concurrently;
 import io.shardway.testcluster.DemoSchema;
 import io.shardway.testcluster.ReplicatedGroup;
+import java.net.InetSocketAddress;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -31,10 +32,10 @@ final class DemoCluster implements AutoCloseable {
   }
 
   /**
-   * Starts the servers and Shardway on {@code port} (0: any free one), loads the sample rows, and
-   * returns once every replica has them.
+   * Starts the servers and Shardway on {@code port}, its admin endpoint on {@code adminPort} (each
+   * 0 for any free one), loads the sample rows, and returns once every replica has them.
    */
-  static DemoCluster start(int port) throws InterruptedException, SQLException {
+  static DemoCluster start(int port, int adminPort) throws InterruptedException, SQLException {
     List<ReplicatedGroup> groups =
         Concurrently.start(DemoConfig.SHARD_GROUPS.size(), i -> ReplicatedGroup.start(1));
     ShardwayServer proxy = null;
@@ -45,7 +46,7 @@ final class DemoCluster implements AutoCloseable {
       }
       // Shardway reads the countries for the users from a replica, and logs in there.
       awaitReplicated(groups);
-      proxy = ShardwayServer.start(DemoConfig.of(groups, port));
+      proxy = ShardwayServer.start(DemoConfig.of(groups, port, adminPort));
       DemoCluster cluster = new DemoCluster(groups, proxy);
       try (Connection connection = cluster.connect()) {
         DemoSchema.insertUsersAndOrders(connection);
@@ -77,6 +78,12 @@ final class DemoCluster implements AutoCloseable {
 
   int port() {
     return proxy.port();
+  }
+
+  /** The base URL of Shardway's admin endpoint, such as {@code http://127.0.0.1:9104}. */
+  String adminUrl() {
+    InetSocketAddress admin = proxy.adminAddress().orElseThrow();
+    return "http://127.0.0.1:" + admin.getPort();
   }
 
   /** How clients reach Shardway with mysql-connector-j, as the banner prints it. */

@@ -1,5 +1,6 @@
 package io.shardway.demo;
 
+import io.shardway.config.Admin;
 import io.shardway.config.AlgorithmConfig;
 import io.shardway.config.Auth;
 import io.shardway.config.BackendAddress;
@@ -39,6 +40,9 @@ final class DemoConfig {
   static final String BACKEND_USER = "shardway";
   static final String BACKEND_PASSWORD = "shardway";
 
+  /** The admin endpoint's token, so that the demo can show its /admin pages. */
+  static final String ADMIN_TOKEN = "demo";
+
   // mod rather than examples/sharded.yaml's hash: the demo's ids are small integers, and mod puts
   // exactly half of them in each group, even ids in s0 and odd ones in s1.
   private static final AlgorithmConfig ALGORITHM = new AlgorithmConfig.Mod();
@@ -47,10 +51,11 @@ final class DemoConfig {
   private DemoConfig() {}
 
   /**
-   * The configuration for Shardway on {@code port} (0: any free one) in front of {@code groups},
-   * one for each of {@link #SHARD_GROUPS}, in that order.
+   * The configuration for Shardway on {@code port}, with its admin endpoint on {@code adminPort}
+   * (each 0 for any free one), in front of {@code groups}, one for each of {@link #SHARD_GROUPS},
+   * in that order.
    */
-  static ShardwayConfig of(List<ReplicatedGroup> groups, int port) {
+  static ShardwayConfig of(List<ReplicatedGroup> groups, int port, int adminPort) {
     if (groups.size() != SHARD_GROUPS.size()) {
       throw new IllegalArgumentException(
           "groups: " + groups.size() + " (expected: " + SHARD_GROUPS.size() + ")");
@@ -72,7 +77,7 @@ final class DemoConfig {
             new SchemaConfig(DemoSchema.SCHEMA, DemoSchema.SCHEMA, SHARD_GROUPS.get(0), tables())),
         Pool.DEFAULTS,
         ReadWrite.DEFAULTS,
-        Optional.empty(),
+        Optional.of(new Admin(Admin.DEFAULT_HOST, adminPort, Optional.of(ADMIN_TOKEN))),
         0,
         Path.of("demo"));
   }

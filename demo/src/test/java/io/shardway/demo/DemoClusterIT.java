@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.shardway.testcluster.DemoSchema;
 import io.shardway.testcluster.MariaDbServer;
 import io.shardway.testcluster.ReplicatedGroup;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,7 +25,7 @@ class DemoClusterIT {
 
   @BeforeAll
   static void start() throws Exception {
-    cluster = DemoCluster.start(0);
+    cluster = DemoCluster.start(0, 0);
   }
 
   @AfterAll
@@ -114,6 +118,7 @@ class DemoClusterIT {
     String banner = DemoBanner.render(cluster);
     assertTrue(banner.contains("running on 127.0.0.1:" + cluster.port()), banner);
     assertTrue(banner.contains(cluster.jdbcUrl()), banner);
+    assertTrue(banner.contains("curl " + cluster.adminUrl() + "/metrics"), banner);
     for (String name : DemoConfig.SHARD_GROUPS) {
       ReplicatedGroup group = cluster.group(name);
       assertTrue(
@@ -125,6 +130,28 @@ class DemoClusterIT {
                   + group.replica(0).port()),
           banner);
     }
+  }
+
+  @Test
+  void theAdminPagesOfTheBannerAnswer() throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    HttpResponse<String> ready = get(http, "/health/ready", null);
+    HttpResponse<String> backends = get(http, "/admin/backends", DemoConfig.ADMIN_TOKEN);
+
+    assertEquals(200, ready.statusCode(), ready.body());
+    assertEquals(200, backends.statusCode(), backends.body());
+    for (String name : DemoConfig.SHARD_GROUPS) {
+      assertTrue(backends.body().contains("\"" + name + "-replica-1\""), backends.body());
+    }
+  }
+
+  private static HttpResponse<String> get(HttpClient http, String path, String token)
+      throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(cluster.adminUrl() + path));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static long count(MariaDbServer server, String sql) throws SQLException {

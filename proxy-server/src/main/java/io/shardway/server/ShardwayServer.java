@@ -16,6 +16,11 @@ import io.shardway.server.backend.BackendPool;
 import io.shardway.server.frontend.AuthExchange;
 import io.shardway.server.frontend.Frontend;
 import io.shardway.server.frontend.FrontendInitializer;
+import io.shardway.server.http.AdminEndpoints;
+import io.shardway.server.http.AdminHttpServer;
+import io.shardway.server.metrics.BackendCollector;
+import io.shardway.server.metrics.PinCollector;
+import io.shardway.server.metrics.ShardwayMetrics;
 import io.shardway.server.session.PinStatistics;
 import io.shardway.server.session.SchemaAccess;
 import io.shardway.server.session.SessionContext;
@@ -25,6 +30,7 @@ import io.shardway.server.topology.ShardGroups;
 import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -33,8 +39,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running Shardway: the client listener, the backend pool and the shared session services, wired
- * together from a configuration. {@link #close} stops all of it.
+ * A running Shardway: the client listener, the backend pool, the shared session services and the
+ * admin HTTP endpoint, wired together from a configuration. {@link #close} stops all of it.
  */
 public final class ShardwayServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ShardwayServer.class);
@@ -46,19 +52,24 @@ public final class ShardwayServer implements AutoCloseable {
   private final SessionContext sessions;
   private final Channel listener;
 
+  /** Null when the configuration turns the admin endpoint off. */
+  private final AdminHttpServer admin;
+
   private ShardwayServer(
       EventLoopGroup bossGroup,
       EventLoopGroup workerGroup,
       ExecutorService sessionWorkers,
       ShardGroups backends,
       SessionContext sessions,
-      Channel listener) {
+      Channel listener,
+      AdminHttpServer admin) {
     this.bossGroup = bossGroup;
     this.workerGroup = workerGroup;
     this.sessionWorkers = sessionWorkers;
     this.backends = backends;
     this.sessions = sessions;
     this.listener = listener;
+    this.admin = admin;
   }
 
   /** Starts listening as the configuration says; returns once the port is bound. */
@@ -70,6 +81,9 @@ public final class ShardwayServer implements AutoCloseable {
         Executors.newCachedThreadPool(new WorkerThreadFactory("shardway-session"));
     SessionRegistry registry = new SessionRegistry();
     PinStatistics pins = new PinStatistics();
+    ShardwayMetrics metrics = new ShardwayMetrics();
+    new BackendCollector(backends).register(metrics.registry());
+    new PinCollector(pins).register(metrics.registry());
     SessionContext sessions =
         new SessionContext(
             backends,
@@ -85,7 +99,8 @@ public final class ShardwayServer implements AutoCloseable {
             pins,
             registry,
             new AdminStatements(registry, pins, backends),
-            workers);
+            workers,
+            metrics);
     Frontend frontend =
         new Frontend(
             identity.serverVersion(),
@@ -95,8 +110,9 @@ public final class ShardwayServer implements AutoCloseable {
             sessions);
     EventLoopGroup boss = Transports.eventLoopGroup(1, "shardway-accept");
     EventLoopGroup io = Transports.eventLoopGroup(0, "shardway-io");
+    Channel listener = null;
     try {
-      Channel listener =
+      listener =
           new ServerBootstrap()
               .group(boss, io)
               .channel(Transports.serverChannel())
@@ -109,7 +125,13 @@ public final class ShardwayServer implements AutoCloseable {
               .bind(config.listen().host(), config.listen().port())
               .sync()
               .channel();
-      ShardwayServer server = new ShardwayServer(boss, io, workers, backends, sessions, listener);
+      AdminHttpServer admin =
+          config.admin().isEmpty()
+              ? null
+              : AdminHttpServer.start(
+                  config.admin().get(), new AdminEndpoints(metrics.registry(), backends, config));
+      ShardwayServer server =
+          new ShardwayServer(boss, io, workers, backends, sessions, listener, admin);
       log.info(
           "Shardway listening on {}:{}, backend {} ({})",
           config.listen().host(),
@@ -118,6 +140,9 @@ public final class ShardwayServer implements AutoCloseable {
           identity.serverVersion());
       return server;
     } catch (RuntimeException | InterruptedException e) {
+      if (listener != null) {
+        listener.close();
+      }
       boss.shutdownGracefully();
       io.shutdownGracefully();
       workers.shutdownNow();
@@ -131,12 +156,20 @@ public final class ShardwayServer implements AutoCloseable {
     return ((InetSocketAddress) listener.localAddress()).getPort();
   }
 
+  /** Where the admin endpoint listens; empty when the configuration turns it off. */
+  public Optional<InetSocketAddress> adminAddress() {
+    return Optional.ofNullable(admin).map(AdminHttpServer::address);
+  }
+
   public SessionContext sessions() {
     return sessions;
   }
 
   @Override
   public void close() {
+    if (admin != null) {
+      admin.close();
+    }
     listener.close().syncUninterruptibly();
     bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     workerGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();

@@ -9,17 +9,17 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 
 /** Linux's epoll transport where it is available (fewer copies and wakeups), else NIO. */
-final class Transports {
+public final class Transports {
   private Transports() {}
 
-  static EventLoopGroup eventLoopGroup(int threads, String name) {
+  public static EventLoopGroup eventLoopGroup(int threads, String name) {
     WorkerThreadFactory factory = new WorkerThreadFactory(name);
     return Epoll.isAvailable()
         ? new EpollEventLoopGroup(threads, factory)
         : new NioEventLoopGroup(threads, factory);
   }
 
-  static Class<? extends ServerChannel> serverChannel() {
+  public static Class<? extends ServerChannel> serverChannel() {
     return Epoll.isAvailable() ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
   }
 }

@@ -36,6 +36,13 @@ class ShardwayProcessTest {
   }
 
   @Test
+  void theAdminEndpointTakesAFreePort() throws Exception {
+    ShardwayConfig config =
+        load(ShardwayProcess.yaml(6033, List.of(new GroupPorts(3306, List.of())), "sbtest", 16));
+    assertEquals(0, config.admin().orElseThrow().port());
+  }
+
+  @Test
   void theConfigListsTheReplicasInOrder() throws Exception {
     ShardGroup group =
         s0(

@@ -102,6 +102,11 @@ public final class BackendPool implements AutoCloseable {
     return inUse.get();
   }
 
+  /** Both pools' connections, as HikariCP counts them. */
+  public PoolCounts connections() {
+    return PoolCounts.of(foundRows).plus(PoolCounts.of(affectedRows));
+  }
+
   /**
    * A connection of its own, outside the pool, for health checks: connecting and every read are
    * bounded by {@code timeout}.

@@ -18,9 +18,11 @@ public final class ShardwayCli {
       Commands:
         serve --config FILE      run the proxy with the configuration in FILE
         check-config FILE        validate FILE; print every problem as FILE:LINE:COLUMN: message
-        demo [--port N]          start two shard groups of embedded MariaDB (primary and replica each)
-                                 with sample data and a proxy in front (127.0.0.1:6033 unless
-                                 --port); Ctrl-C stops everything
+        demo [--port N] [--admin-port N]
+                                 start two shard groups of embedded MariaDB (primary and replica
+                                 each) with sample data and a proxy in front (127.0.0.1:6033 unless
+                                 --port; health and metrics on 127.0.0.1:9104 unless --admin-port);
+                                 Ctrl-C stops everything
         --help                   show this help
       """;
 
@@ -53,7 +55,8 @@ public final class ShardwayCli {
         }
         return serve(Path.of(args[2]), err);
       case "demo":
-        err.println("the demo runs from the launcher: bin/shardway demo [--port N]");
+        err.println(
+            "the demo runs from the launcher: bin/shardway demo [--port N] [--admin-port N]");
         return 2;
       default:
         err.println("unknown command: " + args[0]);

@@ -23,6 +23,7 @@ public final class ClientWriter {
   private final Channel channel;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition writable = lock.newCondition();
+  private final LastPacket lastPacket = new LastPacket();
   private ByteBuf buffer;
   private int sequenceId;
   private int firstSequenceId;
@@ -37,6 +38,15 @@ public final class ClientWriter {
     this.sequenceId = sequenceId & 0xFF;
     this.firstSequenceId = this.sequenceId;
     this.flushedSinceBegin = false;
+    lastPacket.reset();
+  }
+
+  /**
+   * The MySQL error code of the ERR packet that ends the response so far, or 0 when it does not end
+   * with one: the command's result as the client sees it.
+   */
+  public int responseErrorCode() {
+    return lastPacket.errorCode(buffer);
   }
 
   /**
@@ -66,12 +76,14 @@ public final class ClientWriter {
 
   /** Writes a frame header for {@code length} bytes the caller appends right after. */
   public void frameHeader(int length) {
+    lastPacket.frameAt(buffer().writerIndex(), length);
     buffer().writeMediumLE(length).writeByte(sequenceId);
     sequenceId = (sequenceId + 1) & 0xFF;
   }
 
   /** Writes a whole payload, split into frames when it is 16 MiB or more. */
   public void packet(ByteBuf payload) {
+    lastPacket.packetAt(buffer().writerIndex());
     sequenceId = PacketFraming.writeFrames(buffer(), sequenceId, payload);
   }
 
@@ -105,6 +117,7 @@ public final class ClientWriter {
     ByteBuf buf = buffer();
     int start = buf.writerIndex();
     buf.writeInt(0);
+    lastPacket.packetAt(start);
     return start;
   }
 
@@ -118,6 +131,7 @@ public final class ClientWriter {
   /** Takes back the packet that starts at {@code start}, the last one written. */
   public void dropPacketAt(int start) {
     buffer.writerIndex(start);
+    lastPacket.takenBack();
     sequenceId = (sequenceId - 1) & 0xFF;
   }
 
@@ -133,6 +147,7 @@ public final class ClientWriter {
   public void flush() {
     if (buffer != null && buffer.isReadable()) {
       ByteBuf out = buffer;
+      lastPacket.flushing(out);
       buffer = null;
       flushedSinceBegin = true;
       channel.writeAndFlush(out, channel.voidPromise());
@@ -145,6 +160,7 @@ public final class ClientWriter {
       buffer.release();
       buffer = null;
     }
+    lastPacket.discarded();
   }
 
   /** Called on the event loop when the channel's writability changes. */

@@ -5,6 +5,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 import io.shardway.protocol.PacketDecoder;
 import io.shardway.protocol.PacketEncoder;
+import io.shardway.server.metrics.ClientTrafficMeter;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -16,15 +17,18 @@ public final class FrontendInitializer extends ChannelInitializer<SocketChannel>
   private static final int HANDSHAKE_TIMEOUT_SECONDS = 10;
 
   private final Frontend frontend;
+  private final ClientTrafficMeter traffic;
   private final AtomicLong connectionIds = new AtomicLong();
 
   public FrontendInitializer(Frontend frontend) {
     this.frontend = frontend;
+    this.traffic = new ClientTrafficMeter(frontend.sessionContext().metrics());
   }
 
   @Override
   protected void initChannel(SocketChannel ch) {
     ch.pipeline()
+        .addLast("traffic", traffic)
         .addLast(
             HANDSHAKE_TIMEOUT, new ReadTimeoutHandler(HANDSHAKE_TIMEOUT_SECONDS, TimeUnit.SECONDS))
         .addLast("decoder", new PacketDecoder(frontend.maxAllowedPacket()))

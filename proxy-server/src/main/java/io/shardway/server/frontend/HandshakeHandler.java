@@ -14,6 +14,7 @@ import io.shardway.protocol.Packet;
 import io.shardway.protocol.PacketDecoder;
 import io.shardway.protocol.ServerStatus;
 import io.shardway.protocol.auth.Scramble;
+import io.shardway.server.metrics.ConnectionRejection;
 import io.shardway.server.session.ClientSession;
 import io.shardway.server.session.SessionStart;
 import java.net.InetSocketAddress;
@@ -85,6 +86,7 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
           connectionId,
           host,
           e.getMessage());
+      rejected(ConnectionRejection.PROTOCOL);
       ctx.close();
     } finally {
       packet.release();
@@ -94,6 +96,7 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
   private void startTls(ChannelHandlerContext ctx) {
     if (frontend.sslContext() == null || tls) {
       log.info("connection {} from {}: closing, TLS requested but not offered", connectionId, host);
+      rejected(ConnectionRejection.PROTOCOL);
       ctx.close();
       return;
     }
@@ -115,6 +118,7 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
     }
     if (step.error() != null) {
       log.info("connection {} from {}: {}", connectionId, host, printable(step.error().message()));
+      rejected(ConnectionRejection.AUTH);
       fail(ctx, seq, step.error());
       return;
     }
@@ -126,6 +130,7 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
     if (schema != null) {
       ErrPacket denied = frontend.sessionContext().schemas().check(step.user(), host, schema);
       if (denied != null) {
+        rejected(ConnectionRejection.SCHEMA);
         fail(ctx, seq, denied);
         return;
       }
@@ -159,7 +164,14 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    rejected(ProtocolErrors.rejection(cause));
     ProtocolErrors.closeOnError(ctx, cause, "connection " + connectionId);
+  }
+
+  private void rejected(ConnectionRejection reason) {
+    if (reason != null) {
+      frontend.sessionContext().metrics().rejected(reason);
+    }
   }
 
   /** The message with control characters shown as '?', so a client cannot forge log lines. */

@@ -8,7 +8,9 @@ import io.netty.handler.timeout.ReadTimeoutException;
 import io.shardway.protocol.ErrPacket;
 import io.shardway.protocol.PacketFraming;
 import io.shardway.protocol.PacketTooLargeException;
+import io.shardway.server.metrics.ConnectionRejection;
 import java.io.IOException;
+import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,8 +25,7 @@ final class ProtocolErrors {
   private ProtocolErrors() {}
 
   static void closeOnError(ChannelHandlerContext ctx, Throwable cause, String who) {
-    Throwable root =
-        cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
+    Throwable root = rootOf(cause);
     if (root instanceof PacketTooLargeException) {
       log.info("{} from {}: closing, {}", who, ctx.channel().remoteAddress(), root.getMessage());
       ErrPacket err =
@@ -53,5 +54,24 @@ final class ProtocolErrors {
           root.toString());
     }
     ctx.close();
+  }
+
+  /**
+   * Why a connection that fails with {@code cause} before it became a session counts as rejected,
+   * or null when the client just went away.
+   */
+  static ConnectionRejection rejection(Throwable cause) {
+    Throwable root = rootOf(cause);
+    if (root instanceof ReadTimeoutException) {
+      return ConnectionRejection.TIMEOUT;
+    }
+    // A TLS handshake that fails is the client's mistake, though SSLException is an IOException.
+    return root instanceof IOException && !(root instanceof SSLException)
+        ? null
+        : ConnectionRejection.PROTOCOL;
+  }
+
+  private static Throwable rootOf(Throwable cause) {
+    return cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
   }
 }

@@ -7,6 +7,7 @@ import io.shardway.router.StatementInfo;
 import io.shardway.router.StatementKind;
 import io.shardway.server.backend.BackendConnection;
 import io.shardway.server.frontend.ClientWriter;
+import io.shardway.server.metrics.StatementRecorder;
 import io.shardway.server.state.ConnectionState;
 import io.shardway.server.topology.BackendGroup;
 import io.shardway.server.topology.GroupMember;
@@ -35,6 +36,7 @@ final class BackendLease {
 
   private final SessionContext context;
   private final ClientWriter writer;
+  private final StatementRecorder statements;
   private final long connectionId;
   private final boolean foundRows;
   private final SessionPins pins;
@@ -48,6 +50,7 @@ final class BackendLease {
   private GroupMember heldMember;
 
   /**
+   * @param statements told where each statement runs
    * @param foundRows whether the client asked for CLIENT_FOUND_ROWS (picks the pool)
    * @param statusFlags the server status after the session's last statement
    * @param onLoss what the session forgets when its connection is lost
@@ -57,6 +60,7 @@ final class BackendLease {
   BackendLease(
       SessionContext context,
       ClientWriter writer,
+      StatementRecorder statements,
       long connectionId,
       boolean foundRows,
       IntSupplier statusFlags,
@@ -64,6 +68,7 @@ final class BackendLease {
       Runnable transactionEnded) {
     this.context = context;
     this.writer = writer;
+    this.statements = statements;
     this.connectionId = connectionId;
     this.foundRows = foundRows;
     this.pins = new SessionPins(context.pins());
@@ -151,6 +156,7 @@ final class BackendLease {
         return;
       }
       group.writer().routedWrite();
+      statements.routed(group, true);
       work.run(joined);
     } catch (IOException | RuntimeException e) {
       spanLost(e);
@@ -302,6 +308,7 @@ final class BackendLease {
       } else {
         member.routedRead();
       }
+      statements.routed(group, onWriter);
       work.run(backend);
       if (onWriter) {
         routing.ranOnWriter(info, statusFlags.getAsInt(), backend);
@@ -380,6 +387,7 @@ final class BackendLease {
       } else {
         route.member().routedRead();
       }
+      statements.routed(group, route.member() == group.writer());
       return backend;
     }
   }
@@ -401,6 +409,7 @@ final class BackendLease {
       spanLost(e);
       return null;
     }
+    statements.routed(group, group != heldGroup || heldMember == group.writer());
     return connection;
   }
 

@@ -21,6 +21,7 @@ import io.shardway.server.backend.BackendConnection;
 import io.shardway.server.backend.ResultRelay;
 import io.shardway.server.frontend.ClientWriter;
 import io.shardway.server.frontend.LocalResultSet;
+import io.shardway.server.metrics.StatementRecorder;
 import io.shardway.server.sharding.ShardedSchemas;
 import io.shardway.server.state.ConnectionState;
 import java.nio.charset.StandardCharsets;
@@ -53,6 +54,7 @@ public final class ClientSession {
   private final SessionContext context;
   private final ClientWriter writer;
   private final SerialExecutor executor;
+  private final StatementRecorder statements;
   private final ConnectionState state = new ConnectionState();
   private final BackendLease lease;
   private final StatementTracker tracker;
@@ -92,10 +94,12 @@ public final class ClientSession {
     this.executor = new SerialExecutor(context.workers(), this::postWorkerIdle);
     this.scramble = start.scramble();
     this.capabilities = start.capabilities();
+    this.statements = context.metrics().newStatementRecorder();
     this.lease =
         new BackendLease(
             context,
             writer,
+            statements,
             connectionId,
             clientHas(CapabilityFlags.CLIENT_FOUND_ROWS),
             this::statusFlags,
@@ -122,7 +126,8 @@ public final class ClientSession {
             this::relay,
             () -> collation.javaCharset(),
             context.sharding(),
-            sharded);
+            sharded,
+            statements);
     this.loop =
         new LoopStatements(
             connectionId,
@@ -132,6 +137,7 @@ public final class ClientSession {
             state,
             tracker,
             lease,
+            statements,
             () -> collation.javaCharset(),
             this::toWorker,
             this::loopStatementEnded);
@@ -259,7 +265,9 @@ public final class ClientSession {
         log.info("session {}: closing, empty command packet", connectionId);
         channel.close();
       } else {
+        statements.commandStarted();
         dispatch(payload.getUnsignedByte(payload.readerIndex()), payload);
+        statements.commandEnded(writer.responseErrorCode());
       }
     } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
       // A command shorter than its fixed fields (a COM_STMT_EXECUTE without a statement id, say):
@@ -304,6 +312,7 @@ public final class ClientSession {
         payload.toString(
             payload.readerIndex() + 1, payload.readableBytes() - 1, collation.javaCharset());
     StatementInfo info = StatementClassifier.classify(sql);
+    statements.statement(info);
     if (info.has(StatementFlag.LOAD_DATA_LOCAL)) {
       writer.error(Errors.LOAD_DATA_LOCAL);
       return;
@@ -311,6 +320,7 @@ public final class ClientSession {
     if (info.kind() == StatementKind.SHOW) {
       LocalResultSet local = context.localAnswers().answer(sql);
       if (local != null) {
+        statements.adminStatement();
         local.writeTo(writer, capabilities, tracker.statusFlags());
         return;
       }

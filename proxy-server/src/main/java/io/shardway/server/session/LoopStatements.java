@@ -22,6 +22,7 @@ import io.shardway.server.backend.LoopConnection;
 import io.shardway.server.backend.LoopConnections;
 import io.shardway.server.backend.RelayOutcome;
 import io.shardway.server.backend.ResponseFrames;
+import io.shardway.server.metrics.StatementRecorder;
 import io.shardway.server.sharding.ShardedSchemas;
 import io.shardway.server.state.ConnectionState;
 import io.shardway.server.state.StateSynchronizer;
@@ -70,6 +71,7 @@ final class LoopStatements {
   private final ConnectionState state;
   private final StatementTracker tracker;
   private final BackendLease lease;
+  private final StatementRecorder statements;
   private final Supplier<Charset> charset;
   private final Consumer<Packet> toWorker;
   private final Runnable afterStatement;
@@ -88,6 +90,7 @@ final class LoopStatements {
       ConnectionState state,
       StatementTracker tracker,
       BackendLease lease,
+      StatementRecorder statements,
       Supplier<Charset> charset,
       Consumer<Packet> toWorker,
       Runnable afterStatement) {
@@ -98,6 +101,7 @@ final class LoopStatements {
     this.state = state;
     this.tracker = tracker;
     this.lease = lease;
+    this.statements = statements;
     this.charset = charset;
     this.toWorker = toWorker;
     this.afterStatement = afterStatement;
@@ -132,10 +136,13 @@ final class LoopStatements {
     if (!readsWarnings && !plainRead(info, sql)) {
       return false;
     }
+    // Should the worker path run it after all, it starts the record anew.
+    statements.commandStarted();
+    statements.statement(info);
     if (readsWarnings) {
       Kept kept = this.kept;
       this.kept = null;
-      running = new Statement(packet, kept.member(), kept.onWriter(), true, true);
+      running = new Statement(packet, kept.group(), kept.member(), kept.onWriter(), true, true);
       running.begin(kept.connection());
       return true;
     }
@@ -158,7 +165,7 @@ final class LoopStatements {
             || !onWriter && !kept.onWriter() && group.members().contains(kept.member()))) {
       Kept kept = this.kept;
       this.kept = null;
-      running = new Statement(packet, kept.member(), kept.onWriter(), false, true);
+      running = new Statement(packet, kept.group(), kept.member(), kept.onWriter(), false, true);
       running.begin(kept.connection());
       return true;
     }
@@ -168,7 +175,7 @@ final class LoopStatements {
     dropKept();
     LoopConnection connection = connections.take(client.eventLoop(), capabilities, state);
     if (connection != null) {
-      running = new Statement(packet, member, onWriter, false, false);
+      running = new Statement(packet, group, member, onWriter, false, false);
       running.begin(connection);
       return true;
     }
@@ -177,7 +184,7 @@ final class LoopStatements {
     if (opening == null) {
       return false;
     }
-    Statement statement = new Statement(packet, member, onWriter, false, false);
+    Statement statement = new Statement(packet, group, member, onWriter, false, false);
     running = statement;
     opening.addListener(
         f -> {
@@ -250,11 +257,13 @@ final class LoopStatements {
   }
 
   /** A connection whose diagnostics area holds the session's last warnings or error. */
-  private record Kept(LoopConnection connection, GroupMember member, boolean onWriter) {}
+  private record Kept(
+      LoopConnection connection, BackendGroup group, GroupMember member, boolean onWriter) {}
 
   /** One statement on its way: bringing the connection to the session's state, then relaying. */
   private final class Statement implements LoopConnection.Listener {
     private final Packet packet;
+    private final BackendGroup group;
     private final GroupMember member;
     private final boolean onWriter;
     private final boolean readsWarnings;
@@ -265,6 +274,7 @@ final class LoopStatements {
     private int sequenceId;
     private boolean answered;
     private ResponseFrames warningsCheck;
+    private int errorCode;
 
     /**
      * @param readsWarnings whether the statement reads the warnings of the last one, which it
@@ -273,15 +283,18 @@ final class LoopStatements {
      */
     Statement(
         Packet packet,
+        BackendGroup group,
         GroupMember member,
         boolean onWriter,
         boolean readsWarnings,
         boolean onKept) {
       this.packet = packet;
+      this.group = group;
       this.member = member;
       this.onWriter = onWriter;
       this.readsWarnings = readsWarnings;
       this.onKept = onKept;
+      statements.routed(group, onWriter);
     }
 
     void begin(LoopConnection connection) {
@@ -429,9 +442,10 @@ final class LoopStatements {
       client.flush();
       backend.autoRead(true);
       tracker.loopStatementDone(outcome);
+      errorCode = outcome.failed() ? outcome.error().errorCode() : 0;
       if (outcome.failed() || outcome.warnings() > 0 || readsWarnings) {
         // SHOW WARNINGS and @@error_count read the error or warnings on this connection.
-        kept = new Kept(backend, member, onWriter);
+        kept = new Kept(backend, group, member, onWriter);
       } else if (onKept) {
         // A statement without tables (SELECT 1) leaves the last one's warnings in place, yet its
         // own end packet counts none: ask before the connection goes back for others to use.
@@ -465,7 +479,7 @@ final class LoopStatements {
       if (warningsCheck.outcome().failed()) {
         backend.close();
       } else if (warningsCheck.rows() == 0) {
-        kept = new Kept(backend, member, onWriter);
+        kept = new Kept(backend, group, member, onWriter);
       } else {
         backend.release();
       }
@@ -485,6 +499,7 @@ final class LoopStatements {
     }
 
     private void answer(ErrPacket error) {
+      errorCode = error.errorCode();
       if (!client.isActive()) {
         return;
       }
@@ -500,6 +515,7 @@ final class LoopStatements {
     private void end() {
       packet.release();
       running = null;
+      statements.commandEnded(errorCode);
       afterStatement.run();
     }
   }

@@ -21,6 +21,7 @@ import io.shardway.server.backend.BackendStatements;
 import io.shardway.server.backend.RelayOutcome;
 import io.shardway.server.backend.ResultRelay;
 import io.shardway.server.frontend.ClientWriter;
+import io.shardway.server.metrics.StatementRecorder;
 import io.shardway.server.sharding.ParameterKeys;
 import io.shardway.server.sharding.ShardedSchemas;
 import io.shardway.server.state.ConnectionState;
@@ -54,6 +55,7 @@ final class PreparedStatementCommands {
   private final IntSupplier statusFlags;
   private final ShardedSchemas sharding;
   private final ShardedStatements sharded;
+  private final StatementRecorder recorder;
   private final SessionStatements statements = new SessionStatements();
 
   PreparedStatementCommands(
@@ -64,7 +66,8 @@ final class PreparedStatementCommands {
       Function<BackendConnection, ResultRelay> relays,
       Supplier<Charset> charset,
       ShardedSchemas sharding,
-      ShardedStatements sharded) {
+      ShardedStatements sharded,
+      StatementRecorder recorder) {
     this.state = state;
     this.lease = lease;
     this.tracker = tracker;
@@ -74,6 +77,7 @@ final class PreparedStatementCommands {
     this.statusFlags = tracker::statusFlags;
     this.sharding = sharding;
     this.sharded = sharded;
+    this.recorder = recorder;
   }
 
   /** COM_RESET_CONNECTION or COM_CHANGE_USER: every statement is gone. */
@@ -124,6 +128,7 @@ final class PreparedStatementCommands {
     if (statement == null) {
       return;
     }
+    recorder.statement(statement.info);
     boolean cursorRequested = StmtExecuteRequest.requestsCursor(payload);
     BackendLease.Work single =
         backend -> {

@@ -2,6 +2,7 @@ package io.shardway.server.session;
 
 import io.shardway.config.ReadWrite;
 import io.shardway.server.frontend.AuthExchange;
+import io.shardway.server.metrics.ShardwayMetrics;
 import io.shardway.server.sharding.ShardedSchemas;
 import io.shardway.server.topology.ShardGroups;
 import java.util.concurrent.Executor;
@@ -17,4 +18,5 @@ public record SessionContext(
     PinStatistics pins,
     SessionRegistry registry,
     LocalAnswers localAnswers,
-    Executor workers) {}
+    Executor workers,
+    ShardwayMetrics metrics) {}

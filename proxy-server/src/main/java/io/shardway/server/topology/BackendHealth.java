@@ -46,6 +46,11 @@ public record BackendHealth(
     return state != State.DOWN;
   }
 
+  /** Whether a check has run and reached the server, which may still lag or be read-only. */
+  public boolean reachedByCheck() {
+    return state == State.UP || state == State.LAGGING;
+  }
+
   /** The state and its reason, compared to log a change only once. */
   String summary() {
     return state.name().toLowerCase(Locale.ROOT)

@@ -78,7 +78,10 @@ final class HealthProbe implements AutoCloseable {
       if (!readOnly && heartbeatTable.isPresent() && group.writer() == member) {
         beat(statement, heartbeatTable.get());
       }
-      Replication replication = replication(statement);
+      // A server alone in its group has no replica to weigh: its replication status, which needs
+      // a privilege (SLAVE MONITOR, REPLICATION CLIENT) a least-privilege account lacks, is not
+      // asked.
+      Replication replication = group.hasReplicas() ? replication(statement) : null;
       if (replication == null) {
         return readOnly
             ? new BackendHealth(

@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every shard group of the configuration, with the health monitor of each group that has replicas
- * (a group of one server has nothing to choose between, so it is not watched).
+ * Every shard group of the configuration, with the health monitor of each. A group of one server
+ * has nothing to choose between, but is watched all the same: readiness and the backend metrics
+ * report what its monitor last found.
  */
 public final class ShardGroups implements AutoCloseable {
   private final Map<String, BackendGroup> groups;
@@ -30,9 +31,7 @@ public final class ShardGroups implements AutoCloseable {
         BackendGroup backends =
             BackendGroup.open(group, config.backendUser(), config.pool(), config.readWrite());
         groups.put(group.name(), backends);
-        if (backends.hasReplicas()) {
-          monitors.add(BackendMonitor.start(backends, config.readWrite()));
-        }
+        monitors.add(BackendMonitor.start(backends, config.readWrite()));
       }
     } catch (RuntimeException e) {
       monitors.forEach(BackendMonitor::close);

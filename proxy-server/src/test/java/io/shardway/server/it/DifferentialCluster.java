@@ -87,6 +87,7 @@ final class DifferentialCluster implements AutoCloseable {
             .collect(Collectors.joining("\n"));
     return """
         listen: { host: 127.0.0.1, port: %d }
+        admin: { port: 0 }
         users:
           - { name: %s, password: %s, schemas: ["*"] }
         backendUser: { name: %s, password: %s }

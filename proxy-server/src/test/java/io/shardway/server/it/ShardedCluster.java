@@ -71,6 +71,7 @@ final class ShardedCluster implements AutoCloseable {
     String yaml =
         """
         listen: { host: 127.0.0.1, port: 6033 }
+        admin: { port: 0 }
         users:
           - { name: %s, password: %s, schemas: ["*"] }
         backendUser: { name: %s, password: %s }
