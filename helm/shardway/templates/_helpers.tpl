@@ -55,7 +55,11 @@ the Service also use, so that they cannot disagree.
 {{- end -}}
 {{- end -}}
 {{- $_ := set $config "listen" (dict "host" (include "shardway.listenHost" .) "port" (int .Values.listen.port)) -}}
-{{- $_ = set $config "admin" (dict "host" .Values.admin.host "port" (int .Values.admin.port)) -}}
+{{- $admin := dict "host" .Values.admin.host "port" (int .Values.admin.port) -}}
+{{- with .Values.admin.tokenVariable -}}
+{{- $_ = set $admin "token" (printf "${%s}" .) -}}
+{{- end -}}
+{{- $_ = set $config "admin" $admin -}}
 {{- include "shardway.requireVariables" (dict "config" $config "Values" .Values) -}}
 {{- toYaml $config -}}
 {{- end -}}

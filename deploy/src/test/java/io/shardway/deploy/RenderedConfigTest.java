@@ -14,6 +14,7 @@ import io.shardway.config.ShardwayConfig;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,7 +39,10 @@ class RenderedConfigTest {
     ShardwayConfig config = RenderedConfig.load(render(mode), directory, Map.of());
     assertEquals(listenHost, config.listen().host());
     assertEquals(6033, config.listen().port());
-    assertEquals(new Admin("0.0.0.0", 9104), config.admin().orElseThrow(), "probed by the kubelet");
+    assertEquals(
+        new Admin("0.0.0.0", 9104, Optional.empty()),
+        config.admin().orElseThrow(),
+        "probed by the kubelet");
   }
 
   @ParameterizedTest
@@ -80,7 +84,18 @@ class RenderedConfigTest {
   void theAdminValuesReachTheConfig() throws IOException, ConfigException {
     ShardwayConfig config =
         RenderedConfig.load(render("standalone", "admin.port=9200"), directory, Map.of());
-    assertEquals(new Admin("0.0.0.0", 9200), config.admin().orElseThrow());
+    assertEquals(new Admin("0.0.0.0", 9200, Optional.empty()), config.admin().orElseThrow());
+  }
+
+  @Test
+  void theAdminTokenComesFromTheSecret() throws IOException, ConfigException {
+    Manifests manifests =
+        render(
+            "standalone",
+            "admin.tokenVariable=SHARDWAY_ADMIN_TOKEN",
+            "secrets.env.SHARDWAY_ADMIN_TOKEN=s3cret");
+    ShardwayConfig config = RenderedConfig.load(manifests, directory, Map.of());
+    assertEquals(Optional.of("s3cret"), config.admin().orElseThrow().token());
   }
 
   @Test
