@@ -21,6 +21,7 @@ import io.shardway.server.http.AdminHttpServer;
 import io.shardway.server.metrics.BackendCollector;
 import io.shardway.server.metrics.PinCollector;
 import io.shardway.server.metrics.ShardwayMetrics;
+import io.shardway.server.session.ClientSession;
 import io.shardway.server.session.PinStatistics;
 import io.shardway.server.session.SchemaAccess;
 import io.shardway.server.session.SessionContext;
@@ -28,12 +29,14 @@ import io.shardway.server.session.SessionRegistry;
 import io.shardway.server.sharding.ShardedSchemas;
 import io.shardway.server.topology.ShardGroups;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +47,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ShardwayServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ShardwayServer.class);
+  private static final long DRAIN_POLL_MILLIS = 20;
 
   private final EventLoopGroup bossGroup;
   private final EventLoopGroup workerGroup;
@@ -51,6 +55,7 @@ public final class ShardwayServer implements AutoCloseable {
   private final ShardGroups backends;
   private final SessionContext sessions;
   private final Channel listener;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   /** Null when the configuration turns the admin endpoint off. */
   private final AdminHttpServer admin;
@@ -165,8 +170,35 @@ public final class ShardwayServer implements AutoCloseable {
     return sessions;
   }
 
+  /**
+   * Stops as an orchestrator expects on SIGTERM: no new clients, the statements running now finish,
+   * for up to {@code grace}, each session ending as soon as its statement has answered; then {@link
+   * #close}. A command that comes meanwhile gets MySQL's "Server shutdown in progress".
+   */
+  public void shutDown(Duration grace) {
+    listener.close().syncUninterruptibly();
+    SessionRegistry registry = sessions.registry();
+    log.info("Shardway stopping: {} client sessions end after their statements", registry.size());
+    registry.sessions().forEach(ClientSession::drain);
+    long deadline = System.nanoTime() + grace.toNanos();
+    try {
+      while (registry.size() > 0 && System.nanoTime() - deadline < 0) {
+        TimeUnit.MILLISECONDS.sleep(DRAIN_POLL_MILLIS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (registry.size() > 0) {
+      log.warn("{} client sessions still busy after {}; closing them", registry.size(), grace);
+    }
+    close();
+  }
+
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     if (admin != null) {
       admin.close();
     }

@@ -7,10 +7,17 @@ import io.shardway.server.ShardwayServer;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 /** The {@code shardway} command line: serve, check-config, help. */
 public final class ShardwayCli {
+  /**
+   * How long SIGTERM lets running statements finish: under Kubernetes' default grace of 30 s before
+   * it kills the container.
+   */
+  private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(20);
+
   static final String USAGE =
       """
       Usage: shardway <command> [options]
@@ -94,7 +101,7 @@ public final class ShardwayCli {
         .addShutdownHook(
             new Thread(
                 () -> {
-                  server.close();
+                  server.shutDown(SHUTDOWN_GRACE);
                   stopped.countDown();
                 },
                 "shardway-shutdown"));

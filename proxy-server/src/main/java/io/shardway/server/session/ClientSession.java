@@ -3,6 +3,7 @@ package io.shardway.server.session;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.ssl.SslHandler;
 import io.shardway.config.User;
 import io.shardway.protocol.CapabilityFlags;
@@ -73,6 +74,10 @@ public final class ClientSession {
   private boolean workerBusy;
 
   private boolean closeWhenLoopDone;
+
+  /** The server shuts down: the session ends once its running command has answered. */
+  private boolean draining;
+
   private final byte[] scramble;
   private final int capabilities;
   private User user;
@@ -176,6 +181,11 @@ public final class ClientSession {
    * fill the heap.
    */
   public void enqueue(Packet packet) {
+    if (draining) {
+      waiting.add(packet);
+      endIfDrained();
+      return;
+    }
     if (loop.busy()) {
       waiting.add(packet);
       if (waiting.size() >= PAUSE_READING_AT) {
@@ -212,12 +222,46 @@ public final class ClientSession {
   private void workerIdle() {
     if (executor.idle()) {
       workerBusy = false;
+      endIfDrained();
     }
+  }
+
+  /**
+   * The server shuts down: the command running now may finish, then the session ends; a command
+   * that comes meanwhile gets MySQL's "Server shutdown in progress". Safe from any thread.
+   */
+  public void drain() {
+    channel
+        .eventLoop()
+        .execute(
+            () -> {
+              draining = true;
+              endIfDrained();
+            });
+  }
+
+  /** Ends a draining session once nothing of it runs; on the loop. */
+  private void endIfDrained() {
+    if (!draining || loop.busy() || workerBusy || !channel.isActive()) {
+      return;
+    }
+    Packet next = waiting.peek();
+    if (next != null) {
+      channel.write(
+          Errors.frame(channel.alloc(), Errors.SHUTTING_DOWN, next.nextSequenceId()),
+          channel.voidPromise());
+    }
+    waiting.forEach(Packet::release);
+    waiting.clear();
+    channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
   }
 
   /** A statement on the loop ended: what waited for it goes on, and so does a pending close. */
   private void loopStatementEnded() {
-    while (!loop.busy() && !waiting.isEmpty()) {
+    if (draining) {
+      endIfDrained();
+    }
+    while (!draining && !loop.busy() && !waiting.isEmpty()) {
       enqueue(waiting.poll());
     }
     if (!loop.busy()) {

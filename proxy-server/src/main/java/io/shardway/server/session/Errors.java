@@ -1,6 +1,9 @@
 package io.shardway.server.session;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.shardway.protocol.ErrPacket;
+import io.shardway.protocol.PacketFraming;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Set;
@@ -15,7 +18,22 @@ final class Errors {
               + " the proxy. Load it on the database server with LOAD DATA INFILE, or send the rows"
               + " as INSERT statements.");
 
+  /** MySQL's answer to a command that arrives while the server shuts down. */
+  static final ErrPacket SHUTTING_DOWN =
+      new ErrPacket(1053, "08S01", "Server shutdown in progress");
+
   private Errors() {}
+
+  /** {@code error} as a whole frame, header included, with sequence id {@code sequenceId}. */
+  static ByteBuf frame(ByteBufAllocator alloc, ErrPacket error, int sequenceId) {
+    ByteBuf out = alloc.buffer();
+    int start = out.writerIndex();
+    out.writeInt(0);
+    error.encode(out);
+    out.setMediumLE(start, out.writerIndex() - start - PacketFraming.HEADER_SIZE);
+    out.setByte(start + 3, sequenceId);
+    return out;
+  }
 
   /**
    * A statement for one shard group while the session holds a connection of another: its

@@ -503,13 +503,9 @@ final class LoopStatements {
       if (!client.isActive()) {
         return;
       }
-      ByteBuf out = client.alloc().buffer();
-      int start = out.writerIndex();
-      out.writeInt(0);
-      error.encode(out);
-      out.setMediumLE(start, out.writerIndex() - start - PacketFraming.HEADER_SIZE);
-      out.setByte(start + 3, answered ? sequenceId : packet.nextSequenceId());
-      client.writeAndFlush(out, client.voidPromise());
+      client.writeAndFlush(
+          Errors.frame(client.alloc(), error, answered ? sequenceId : packet.nextSequenceId()),
+          client.voidPromise());
     }
 
     private void end() {
