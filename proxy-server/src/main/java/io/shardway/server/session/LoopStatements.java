@@ -139,14 +139,17 @@ final class LoopStatements {
     // Should the worker path run it after all, it starts the record anew.
     statements.commandStarted();
     statements.statement(info);
-    if (readsWarnings) {
+    ShardedSchemas.Router router = context.sharding().router(state.schema());
+    if (readsWarnings || kept != null && router != null && router.namesNoTable(sql)) {
+      // A read without tables leaves the warnings be, whichever group the schema's default is.
       Kept kept = this.kept;
       this.kept = null;
-      running = new Statement(packet, kept.group(), kept.member(), kept.onWriter(), true, true);
+      running =
+          new Statement(packet, kept.group(), kept.member(), kept.onWriter(), readsWarnings, true);
       running.begin(kept.connection());
       return true;
     }
-    BackendGroup group = target(sql);
+    BackendGroup group = target(router, sql);
     if (group == null) {
       return false;
     }
@@ -203,8 +206,7 @@ final class LoopStatements {
    * tables the one group its shard keys pick; null when the read needs several groups or the worker
    * path's handling.
    */
-  private BackendGroup target(String sql) {
-    ShardedSchemas.Router router = context.sharding().router(state.schema());
+  private BackendGroup target(ShardedSchemas.Router router, String sql) {
     if (router == null) {
       return lease.defaultGroup(state);
     }

@@ -103,6 +103,23 @@ class ShardingIT extends ShardedClusterTest {
     assertTrue(s1.openedTotal() > 0, "reads of s1's keys ran on its loop connections");
   }
 
+  /**
+   * MariaDB keeps a statement's warnings through a read without tables; through Shardway too,
+   * though the warning came from s1 and such a read belongs to the schema's default group, s0.
+   */
+  @Test
+  void warningsOfOneShardOutliveAReadWithoutTables() throws SQLException {
+    try (Connection c = cluster.connect("");
+        Statement s = c.createStatement()) {
+      s.executeQuery("SELECT CAST('7x' AS SIGNED) FROM users WHERE id = 7").close();
+      s.executeQuery("SELECT 1").close();
+      try (ResultSet rs = s.executeQuery("SHOW WARNINGS")) {
+        assertTrue(rs.next(), "the warning of the read on s1");
+        assertEquals(1292, rs.getInt("Code"));
+      }
+    }
+  }
+
   @Test
   void aSelectWithoutTheKeyJoinsTheRowsOfEveryShard() throws SQLException {
     try (Connection c = cluster.connect("")) {
